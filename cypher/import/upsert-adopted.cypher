@@ -1,0 +1,8 @@
+// Creates or updates one ADOPTED relationship by id. {{from}} and {{to}} are node labels
+// spliced from the model's endpoint table, never from request text.
+// params: $id, $from, $to, $since, $until, $note, $sources
+// returns: nothing
+MATCH (a:{{from}} {id: $from})
+MATCH (b:{{to}} {id: $to})
+MERGE (a)-[r:ADOPTED {id: $id}]->(b)
+SET r.since = $since, r.until = $until, r.note = $note, r.sources = $sources

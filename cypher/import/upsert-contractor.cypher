@@ -1,0 +1,7 @@
+// Creates or updates one Contractor by id.
+// params: $id, $name, $aliases, $note, $sources, $founded, $armsRevenueUsdM, $armsRevenueYear, $sipriRank
+// returns: nothing
+MERGE (n:Contractor {id: $id})
+SET n.name = $name, n.aliases = $aliases, n.note = $note, n.sources = $sources,
+    n.founded = $founded, n.armsRevenueUsdM = $armsRevenueUsdM,
+    n.armsRevenueYear = $armsRevenueYear, n.sipriRank = $sipriRank

@@ -1,0 +1,7 @@
+// Relationship table ADOPTED.
+// params: none
+// returns: nothing
+CREATE REL TABLE IF NOT EXISTS ADOPTED(
+  FROM Alliance TO Agreement,
+  id STRING, since STRING, until STRING, note STRING, sources STRING
+)

@@ -1,0 +1,7 @@
+// Relationship table HEADQUARTERED_IN.
+// params: none
+// returns: nothing
+CREATE REL TABLE IF NOT EXISTS HEADQUARTERED_IN(
+  FROM Contractor TO Nation, FROM Alliance TO Nation,
+  id STRING, since STRING, until STRING, note STRING, sources STRING
+)

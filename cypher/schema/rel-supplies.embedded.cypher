@@ -1,0 +1,7 @@
+// Relationship table SUPPLIES.
+// params: none
+// returns: nothing
+CREATE REL TABLE IF NOT EXISTS SUPPLIES(
+  FROM Contractor TO Nation,
+  id STRING, since STRING, until STRING, note STRING, sources STRING, systems STRING[]
+)

@@ -1,0 +1,30 @@
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import { errorHandler, notFound } from './http/middleware/error-handler.js';
+import { requestId } from './http/middleware/request-id.js';
+import { buildOpenApi } from './http/openapi.js';
+import { graphRoutes } from './http/routes/graph-routes.js';
+import type { GraphStore } from './store/graph-store.js';
+
+export interface AppDeps {
+  store: GraphStore;
+  logger: Logger;
+  version?: string;
+}
+
+/** Builds the Express app around a store. It never listens: main.ts does, tests use supertest. */
+export function createApp({ store, logger, version = '0.0.0' }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(requestId());
+  app.use(express.json({ limit: '256kb' }));
+  const openapi = buildOpenApi(version);
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  app.use(graphRoutes(store));
+  app.use('/api', notFound());
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { GraphEdgeSchema, GraphNodeSchema, SubgraphSchema } from './graph.js';
+import { MEMBERSHIP_ROLES, PARTY_ROLES } from './model.js';
+import {
+  IsoDateSchema,
+  idSchemaFor,
+  NodeIdSchema,
+  NodeLabelSchema,
+  RelTypeSchema,
+} from './primitives.js';
+
+/** A comma-separated list in a query string (`types=Nation,Alliance`), parsed into an array. */
+function csv<T extends z.ZodType<unknown, string>>(item: T) {
+  return z
+    .string()
+    .max(500)
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item).min(1));
+}
+
+/** An integer in a query string, within bounds. */
+function intParam(min: number, max: number, fallback: number) {
+  return z
+    .string()
+    .regex(/^\d{1,6}$/, 'expected a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .optional()
+    .transform((v) => v ?? fallback);
+}
+
+export const AsOfQuerySchema = z.strictObject({ asOf: IsoDateSchema.optional() });
+
+export const NodeParamsSchema = z.strictObject({ id: NodeIdSchema });
+export const AllianceParamsSchema = z.strictObject({ id: idSchemaFor('Alliance') });
+export const NationParamsSchema = z.strictObject({ id: idSchemaFor('Nation') });
+
+// --- health and stats
+
+export const HealthResponseSchema = z.strictObject({
+  status: z.literal('ok'),
+  backend: z.enum(['embedded', 'neo4j']),
+  nodes: z.number().int().nonnegative(),
+  relationships: z.number().int().nonnegative(),
+});
+export type HealthResponse = z.infer<typeof HealthResponseSchema>;
+
+export const StatsResponseSchema = z.strictObject({
+  labels: z.record(z.string(), z.number().int().nonnegative()),
+  relationships: z.record(z.string(), z.number().int().nonnegative()),
+});
+export type StatsResponse = z.infer<typeof StatsResponseSchema>;
+
+// --- search
+
+export const SearchQuerySchema = z.strictObject({
+  q: z.string().trim().min(1, 'q must not be empty').max(200),
+  types: csv(NodeLabelSchema).optional(),
+  limit: intParam(1, 100, 20),
+});
+export type SearchQuery = z.infer<typeof SearchQuerySchema>;
+
+export const SearchResultSchema = z.strictObject({
+  id: z.string(),
+  label: NodeLabelSchema,
+  name: z.string(),
+  /** The alias that matched, when the match was not on the name. */
+  matched: z.string().optional(),
+  score: z.number(),
+});
+export type SearchResult = z.infer<typeof SearchResultSchema>;
+export const SearchResponseSchema = z.strictObject({ results: z.array(SearchResultSchema) });
+export type SearchResponse = z.infer<typeof SearchResponseSchema>;
+
+// --- nodes and neighbourhoods
+
+export const NodeResponseSchema = GraphNodeSchema;
+
+export const NeighbourhoodQuerySchema = z.strictObject({
+  depth: intParam(1, 3, 1),
+  asOf: IsoDateSchema.optional(),
+  types: csv(NodeLabelSchema).optional(),
+  rels: csv(RelTypeSchema).optional(),
+  limit: intParam(1, 2000, 200),
+});
+export type NeighbourhoodQuery = z.infer<typeof NeighbourhoodQuerySchema>;
+
+export const NeighbourhoodResponseSchema = SubgraphSchema.extend({
+  asOf: IsoDateSchema,
+  /** True when more nodes were reachable than `limit` allowed. */
+  truncated: z.boolean(),
+  /** How many reachable nodes were left out because of `limit`. */
+  omitted: z.number().int().nonnegative(),
+});
+export type NeighbourhoodResponse = z.infer<typeof NeighbourhoodResponseSchema>;
+
+// --- memberships
+
+export const MemberSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(MEMBERSHIP_ROLES),
+  since: IsoDateSchema,
+  until: IsoDateSchema.nullable(),
+});
+export type Member = z.infer<typeof MemberSchema>;
+
+export const MembersResponseSchema = z.strictObject({
+  alliance: z.strictObject({ id: z.string(), name: z.string() }),
+  asOf: IsoDateSchema,
+  members: z.array(MemberSchema),
+});
+export type MembersResponse = z.infer<typeof MembersResponseSchema>;
+
+export const NationMembershipSchema = MemberSchema.extend({ kind: z.string() });
+export const NationPartySchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  role: z.enum(PARTY_ROLES),
+  since: IsoDateSchema,
+  until: IsoDateSchema.nullable(),
+});
+export type NationMembership = z.infer<typeof NationMembershipSchema>;
+export type NationParty = z.infer<typeof NationPartySchema>;
+
+export const MembershipsResponseSchema = z.strictObject({
+  nation: z.strictObject({ id: z.string(), name: z.string() }),
+  asOf: IsoDateSchema,
+  alliances: z.array(NationMembershipSchema),
+  agreements: z.array(NationPartySchema),
+});
+export type MembershipsResponse = z.infer<typeof MembershipsResponseSchema>;
+
+// --- paths
+
+export const ShortestPathQuerySchema = z.strictObject({
+  from: NodeIdSchema,
+  to: NodeIdSchema,
+  asOf: IsoDateSchema.optional(),
+  maxHops: intParam(1, 8, 6),
+});
+export type ShortestPathQuery = z.infer<typeof ShortestPathQuerySchema>;
+
+export const PathResponseSchema = z.strictObject({
+  asOf: IsoDateSchema,
+  length: z.number().int().nonnegative(),
+  /** Nodes in path order, from `from` to `to`. */
+  nodes: z.array(GraphNodeSchema),
+  /** Edges in path order; edge i joins nodes i and i+1 (in either direction). */
+  edges: z.array(GraphEdgeSchema),
+});
+export type PathResponse = z.infer<typeof PathResponseSchema>;

@@ -1,0 +1,8 @@
+/** The shared contract: data model, DTOs, API schemas, route map, errors and the time rule. */
+export * from './api.js';
+export * from './errors.js';
+export * from './graph.js';
+export * from './model.js';
+export * from './primitives.js';
+export * from './routes.js';
+export * from './time.js';

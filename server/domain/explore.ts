@@ -1,0 +1,29 @@
+import type { GraphNode, NeighbourhoodQuery, NeighbourhoodResponse } from '../contract/index.js';
+import { AppError } from '../lib/app-error.js';
+import type { GraphStore } from '../store/graph-store.js';
+import { resolveAsOf } from './as-of.js';
+
+/** The node with this id, or NOT_FOUND. */
+export async function requireNode(store: GraphStore, id: string): Promise<GraphNode> {
+  const node = await store.getNode(id);
+  if (!node) throw new AppError('NOT_FOUND', `no node with id ${id}`);
+  return node;
+}
+
+/** A node's neighbourhood on a date, as the explorer expands it. */
+export async function neighbourhood(
+  store: GraphStore,
+  id: string,
+  query: NeighbourhoodQuery,
+): Promise<NeighbourhoodResponse> {
+  await requireNode(store, id);
+  const asOf = resolveAsOf(query.asOf);
+  const result = await store.neighbourhood(id, {
+    depth: query.depth,
+    asOf,
+    types: query.types,
+    rels: query.rels,
+    limit: query.limit,
+  });
+  return { asOf, ...result };
+}

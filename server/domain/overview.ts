@@ -1,0 +1,29 @@
+import type {
+  HealthResponse,
+  SearchQuery,
+  SearchResponse,
+  StatsResponse,
+} from '../contract/index.js';
+import type { GraphStore } from '../store/graph-store.js';
+
+const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+/** Liveness plus the size of the graph, which also proves the store answers. */
+export async function health(store: GraphStore): Promise<HealthResponse> {
+  const stats = await store.stats();
+  return {
+    status: 'ok',
+    backend: store.backend,
+    nodes: sum(stats.labels),
+    relationships: sum(stats.relationships),
+  };
+}
+
+export function stats(store: GraphStore): Promise<StatsResponse> {
+  return store.stats();
+}
+
+export async function search(store: GraphStore, query: SearchQuery): Promise<SearchResponse> {
+  const results = await store.search(query.q, { types: query.types, limit: query.limit });
+  return { results };
+}

@@ -1,0 +1,247 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { MemberSchema, NationMembershipSchema, NationPartySchema } from '../../contract/api.js';
+import type { GraphEdge, GraphNode } from '../../contract/graph.js';
+import {
+  labelOfId,
+  type NodeLabel,
+  REL_TYPES,
+  type RelType,
+  type StatsResponse,
+} from '../../contract/index.js';
+import { rankMatches, type SearchCandidate } from '../../lib/search-rank.js';
+import type { SeedBundle } from '../../seed/validate-seeds.js';
+import type { CypherFiles } from '../cypher-files.js';
+import type {
+  GraphPath,
+  GraphStore,
+  ImportSummary,
+  Neighbourhood,
+  NeighbourhoodOptions,
+  ShortestPathOptions,
+} from '../graph-store.js';
+import { upsertParams } from '../import-params.js';
+import { countStats } from '../stats.js';
+import { LbugRunner, openDatabase } from './lbug-runner.js';
+import { toGraphEdge, toGraphNode } from './mappers.js';
+
+type Row = Record<string, unknown>;
+
+/** One relationship met while expanding a frontier: the edge and the node at its far end. */
+interface Hop {
+  edge: GraphEdge;
+  other: GraphNode;
+  /** The frontier node the hop started from. */
+  from: string;
+}
+
+export interface EmbeddedStoreOptions {
+  /** Folder for the database file, or `:memory:`. */
+  dataDir: string;
+  cypher: CypherFiles;
+}
+
+/** The default adapter: LadybugDB, in process, in a file under DATA_DIR (or in memory). */
+export class EmbeddedGraphStore implements GraphStore {
+  readonly backend = 'embedded' as const;
+  private searchIndex: Promise<SearchCandidate[]> | undefined;
+
+  private constructor(
+    private readonly db: Awaited<ReturnType<typeof openDatabase>>,
+    private readonly reads: LbugRunner,
+    private readonly writes: LbugRunner,
+    private readonly cypher: CypherFiles,
+  ) {}
+
+  /** Opens (creating when absent) the database and its schema. */
+  static async open({ dataDir, cypher }: EmbeddedStoreOptions): Promise<EmbeddedGraphStore> {
+    let file = ':memory:';
+    if (dataDir !== ':memory:') {
+      await mkdir(dataDir, { recursive: true });
+      file = path.join(dataDir, 'entente.lbug');
+    }
+    const db = await openDatabase(file);
+    const store = new EmbeddedGraphStore(
+      db,
+      new LbugRunner(db.read, cypher),
+      new LbugRunner(db.write, cypher),
+      cypher,
+    );
+    for (const name of cypher.names().filter((n) => n.startsWith('schema/'))) {
+      const file = cypher.find(name, 'embedded');
+      if (file) await store.writes.statement(file.text);
+    }
+    return store;
+  }
+
+  async getNode(id: string): Promise<GraphNode | null> {
+    const [row] = await this.reads.run('explore/get-node', { id });
+    return row ? toGraphNode(row.node as Row) : null;
+  }
+
+  /** Every relationship holding on `asOf` that touches a frontier node, once per relationship and side. */
+  private async expand(ids: string[], asOf: string, rels: readonly RelType[]): Promise<Hop[]> {
+    if (ids.length === 0) return [];
+    const frontier = new Set(ids);
+    const rows = await this.reads.run('explore/expand-frontier', { ids, rels: [...rels], asOf });
+    const hops: Hop[] = [];
+    for (const row of rows) {
+      const source = String(row.source);
+      const target = String(row.target);
+      const edge = toGraphEdge(row.rel as Row, source, target);
+      const other = toGraphNode(row.other as Row);
+      const from = other.id === target ? source : target;
+      if (frontier.has(from)) hops.push({ edge, other, from });
+    }
+    return hops;
+  }
+
+  async neighbourhood(id: string, options: NeighbourhoodOptions): Promise<Neighbourhood> {
+    const centre = await this.getNode(id);
+    if (!centre) return { nodes: [], edges: [], truncated: false, omitted: 0 };
+    const rels = options.rels ?? REL_TYPES;
+    const types = options.types ? new Set<NodeLabel>(options.types) : undefined;
+    const nodes = new Map([[centre.id, centre]]);
+    const edges = new Map<string, GraphEdge>();
+    let frontier = [centre.id];
+    let omitted = 0;
+    for (let depth = 1; depth <= options.depth && frontier.length > 0; depth++) {
+      const hops = await this.expand(frontier, options.asOf, rels);
+      const fresh = new Map<string, GraphNode>();
+      for (const hop of hops) {
+        if (types && !types.has(hop.other.label)) continue;
+        if (!nodes.has(hop.other.id)) fresh.set(hop.other.id, hop.other);
+      }
+      const room = Math.max(0, options.limit - nodes.size);
+      const ranked = [...fresh.values()].sort(
+        (a, b) => a.label.localeCompare(b.label) || a.name.localeCompare(b.name),
+      );
+      const kept = ranked.slice(0, room);
+      omitted = ranked.length - kept.length;
+      for (const n of kept) nodes.set(n.id, n);
+      for (const hop of hops) {
+        if (nodes.has(hop.edge.source) && nodes.has(hop.edge.target))
+          edges.set(hop.edge.id, hop.edge);
+      }
+      if (omitted > 0) break;
+      frontier = kept.map((n) => n.id);
+    }
+    return {
+      nodes: [...nodes.values()],
+      edges: [...edges.values()],
+      truncated: omitted > 0,
+      omitted,
+    };
+  }
+
+  async members(allianceId: string, asOf: string) {
+    const rows = await this.reads.run('explore/alliance-members', { id: allianceId, asOf });
+    return rows.map((r) => MemberSchema.parse(r));
+  }
+
+  async memberships(nationId: string, asOf: string) {
+    const params = { id: nationId, asOf };
+    const [alliances, agreements] = await Promise.all([
+      this.reads.run('explore/nation-alliances', params),
+      this.reads.run('explore/nation-agreements', params),
+    ]);
+    return {
+      alliances: alliances.map((r) => NationMembershipSchema.parse(r)),
+      agreements: agreements.map((r) => NationPartySchema.parse(r)),
+    };
+  }
+
+  /**
+   * Breadth-first search one hop per query. LadybugDB's `SHORTEST` patterns cannot take a
+   * parameter in their relationship predicate, and the time rule needs `$asOf` there.
+   */
+  async shortestPath(
+    from: string,
+    to: string,
+    options: ShortestPathOptions,
+  ): Promise<GraphPath | null> {
+    const start = await this.getNode(from);
+    const end = await this.getNode(to);
+    if (!start || !end) return null;
+    if (from === to) return { nodes: [start], edges: [] };
+    const reached = new Map<string, { node: GraphNode; via?: GraphEdge; prev?: string }>([
+      [from, { node: start }],
+    ]);
+    let frontier = [from];
+    for (let hop = 0; hop < options.maxHops && frontier.length > 0; hop++) {
+      const next: string[] = [];
+      for (const h of await this.expand(frontier, options.asOf, REL_TYPES)) {
+        if (reached.has(h.other.id)) continue;
+        reached.set(h.other.id, { node: h.other, via: h.edge, prev: h.from });
+        next.push(h.other.id);
+      }
+      if (reached.has(to)) break;
+      frontier = next;
+    }
+    if (!reached.has(to)) return null;
+    const nodes: GraphNode[] = [];
+    const edges: GraphEdge[] = [];
+    for (let at: string | undefined = to; at !== undefined; ) {
+      const step = reached.get(at);
+      if (!step) break;
+      nodes.unshift(step.node);
+      if (step.via) edges.unshift(step.via);
+      at = step.prev;
+    }
+    return { nodes, edges };
+  }
+
+  async search(query: string, options: { types?: readonly NodeLabel[]; limit: number }) {
+    this.searchIndex ??= this.reads.run('explore/search-candidates').then((rows) =>
+      rows.flatMap((r) => {
+        const id = String(r.id);
+        const label = labelOfId(id);
+        if (!label) return [];
+        const aliases = Array.isArray(r.aliases) ? r.aliases.map(String) : [];
+        return [{ id, label, name: String(r.name), aliases }];
+      }),
+    );
+    const candidates = await this.searchIndex;
+    const types = options.types;
+    const pool = types ? candidates.filter((c) => types.includes(c.label)) : candidates;
+    return rankMatches(pool, query, options.limit);
+  }
+
+  async stats(): Promise<StatsResponse> {
+    const [labels, rels] = await Promise.all([
+      this.reads.run('stats/label-counts'),
+      this.reads.run('stats/rel-counts'),
+    ]);
+    return countStats(labels, rels);
+  }
+
+  async importGraph(bundle: SeedBundle): Promise<ImportSummary> {
+    await this.writes.statement('BEGIN TRANSACTION');
+    try {
+      for (const { label, record } of bundle.nodes) {
+        const name = `import/upsert-${label.toLowerCase()}`;
+        const declared = this.cypher.get(name, 'embedded').params;
+        await this.writes.run(name, upsertParams(declared, record));
+      }
+      for (const rel of bundle.rels) {
+        const name = `import/upsert-${rel.type.toLowerCase().replaceAll('_', '-')}`;
+        const declared = this.cypher.get(name, 'embedded').params;
+        const slots = { from: labelOfId(rel.from) ?? '', to: labelOfId(rel.to) ?? '' };
+        await this.writes.run(name, upsertParams(declared, rel), slots);
+      }
+      await this.writes.statement('COMMIT');
+    } catch (err) {
+      await this.writes.statement('ROLLBACK');
+      throw err;
+    } finally {
+      this.searchIndex = undefined;
+    }
+    return { nodes: bundle.nodes.length, relationships: bundle.rels.length };
+  }
+
+  async close(): Promise<void> {
+    await this.db.read.close();
+    await this.db.write.close();
+    await this.db.db.close();
+  }
+}

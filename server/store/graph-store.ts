@@ -1,0 +1,99 @@
+import type {
+  GraphEdge,
+  GraphNode,
+  Member,
+  NationMembership,
+  NationParty,
+  StatsResponse,
+  Subgraph,
+} from '../contract/index.js';
+import type { NodeLabel, RelType } from '../contract/primitives.js';
+import type { RankedMatch } from '../lib/search-rank.js';
+import type { SeedBundle } from '../seed/validate-seeds.js';
+
+export type Backend = 'embedded' | 'neo4j';
+
+export interface NeighbourhoodOptions {
+  depth: number;
+  asOf: string;
+  /** Node labels a neighbour may have; all when absent. */
+  types?: readonly NodeLabel[];
+  /** Relationship types to follow; all when absent. */
+  rels?: readonly RelType[];
+  /** Most nodes to return, the centre included. */
+  limit: number;
+}
+
+export interface Neighbourhood extends Subgraph {
+  truncated: boolean;
+  omitted: number;
+}
+
+export interface ShortestPathOptions {
+  asOf: string;
+  maxHops: number;
+}
+
+export interface GraphPath {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export interface ImportSummary {
+  nodes: number;
+  relationships: number;
+}
+
+/**
+ * The storage port: what the explorer asks of a graph database, in its own verbs. Adapters
+ * (embedded LadybugDB, Neo4j) implement it and pass the shared contract suite
+ * (tests/contract/graph-store.contract.ts). Every method returns contract DTOs keyed by domain
+ * ids; relationships are returned only when both endpoints are in the same result.
+ */
+export interface GraphStore {
+  /** Which adapter this is, as /api/health reports it. */
+  readonly backend: Backend;
+
+  /** The node with this domain id, or null when there is none. */
+  getNode(id: string): Promise<GraphNode | null>;
+
+  /**
+   * Nodes reachable from `id` within `depth` hops over relationships that hold on `asOf`,
+   * breadth first, with the relationships traversed. Stops at `limit` nodes and says how many
+   * it left out. The caller checks that `id` exists.
+   */
+  neighbourhood(id: string, options: NeighbourhoodOptions): Promise<Neighbourhood>;
+
+  /** Nations with a MEMBER_OF relationship (any role) to the alliance on `asOf`, by name. */
+  members(allianceId: string, asOf: string): Promise<Member[]>;
+
+  /** Alliances a nation is MEMBER_OF and agreements it is PARTY_TO on `asOf`, by name. */
+  memberships(
+    nationId: string,
+    asOf: string,
+  ): Promise<{ alliances: NationMembership[]; agreements: NationParty[] }>;
+
+  /**
+   * One shortest path (fewest hops, direction ignored) from `from` to `to` over relationships
+   * that hold on `asOf`, at most `maxHops` long; null when there is none.
+   */
+  shortestPath(from: string, to: string, options: ShortestPathOptions): Promise<GraphPath | null>;
+
+  /** Nodes whose name, aliases or id code match `query`, best first (see lib/search-rank). */
+  search(
+    query: string,
+    options: { types?: readonly NodeLabel[]; limit: number },
+  ): Promise<RankedMatch[]>;
+
+  /** Node counts per label and relationship counts per type. */
+  stats(): Promise<StatsResponse>;
+
+  /**
+   * Upserts a validated seed bundle by domain id, atomically: loading the same bundle twice
+   * changes nothing, and a failure leaves the graph as it was.
+   */
+  importGraph(bundle: SeedBundle): Promise<ImportSummary>;
+
+  /** Releases connections and file handles. */
+  close(): Promise<void>;
+}
