@@ -39,12 +39,15 @@ export interface EmbeddedStoreOptions {
   /** Folder for the database file, or `:memory:`. */
   dataDir: string;
   cypher: CypherFiles;
+  /** Read connections, used round robin (default 3: reads then use both cores). */
+  readers?: number;
 }
 
 /** The default adapter: LadybugDB, in process, in a file under DATA_DIR (or in memory). */
 export class EmbeddedGraphStore implements GraphStore {
   readonly backend = 'embedded' as const;
   private searchIndex: Promise<SearchCandidate[]> | undefined;
+  private readonly nodeCache = new Map<string, GraphNode>();
 
   private constructor(
     private readonly db: Awaited<ReturnType<typeof openDatabase>>,
@@ -54,17 +57,21 @@ export class EmbeddedGraphStore implements GraphStore {
   ) {}
 
   /** Opens (creating when absent) the database and its schema. */
-  static async open({ dataDir, cypher }: EmbeddedStoreOptions): Promise<EmbeddedGraphStore> {
+  static async open({
+    dataDir,
+    cypher,
+    readers = 3,
+  }: EmbeddedStoreOptions): Promise<EmbeddedGraphStore> {
     let file = ':memory:';
     if (dataDir !== ':memory:') {
       await mkdir(dataDir, { recursive: true });
       file = path.join(dataDir, 'entente.lbug');
     }
-    const db = await openDatabase(file);
+    const db = await openDatabase(file, readers);
     const store = new EmbeddedGraphStore(
       db,
-      new LbugRunner(db.read, cypher),
-      new LbugRunner(db.write, cypher),
+      new LbugRunner(db.reads, cypher),
+      new LbugRunner([db.write], cypher),
       cypher,
     );
     for (const name of cypher.names().filter((n) => n.startsWith('schema/'))) {
@@ -75,23 +82,46 @@ export class EmbeddedGraphStore implements GraphStore {
   }
 
   async getNode(id: string): Promise<GraphNode | null> {
-    const [row] = await this.reads.run('explore/get-node', { id });
-    return row ? toGraphNode(row.node as Row) : null;
+    return (await this.nodesById([id])).get(id) ?? null;
   }
 
-  /** Every relationship holding on `asOf` that touches a frontier node, once per relationship and side. */
+  /**
+   * Nodes by id, through a cache of node records. This process owns the database file and
+   * nodes change only in importGraph, which clears the cache, so cached records are exact.
+   */
+  private async nodesById(ids: Iterable<string>): Promise<Map<string, GraphNode>> {
+    const found = new Map<string, GraphNode>();
+    const missing = new Map<NodeLabel, string[]>();
+    for (const id of ids) {
+      const cached = this.nodeCache.get(id);
+      if (cached) found.set(id, cached);
+      else {
+        const label = labelOfId(id);
+        if (label) missing.set(label, [...(missing.get(label) ?? []), id]);
+      }
+    }
+    for (const [label, wanted] of missing) {
+      const rows = await this.reads.run('explore/get-nodes', { ids: wanted }, { label });
+      for (const row of rows) {
+        const node = toGraphNode(row.node as Row);
+        this.nodeCache.set(node.id, node);
+        found.set(node.id, node);
+      }
+    }
+    return found;
+  }
+
+  /** Every relationship holding on `asOf` that touches a frontier node, once per frontier side. */
   private async expand(ids: string[], asOf: string, rels: readonly RelType[]): Promise<Hop[]> {
     if (ids.length === 0) return [];
-    const frontier = new Set(ids);
     const rows = await this.reads.run('explore/expand-frontier', { ids, rels: [...rels], asOf });
+    const others = await this.nodesById(rows.map((r) => String(r.outward ? r.target : r.source)));
     const hops: Hop[] = [];
     for (const row of rows) {
-      const source = String(row.source);
-      const target = String(row.target);
-      const edge = toGraphEdge(row.rel as Row, source, target);
-      const other = toGraphNode(row.other as Row);
-      const from = other.id === target ? source : target;
-      if (frontier.has(from)) hops.push({ edge, other, from });
+      const edge = toGraphEdge(row);
+      const [from, to] = row.outward ? [edge.source, edge.target] : [edge.target, edge.source];
+      const other = others.get(to);
+      if (other) hops.push({ edge, other, from });
     }
     return hops;
   }
@@ -227,7 +257,9 @@ export class EmbeddedGraphStore implements GraphStore {
         const name = `import/upsert-${rel.type.toLowerCase().replaceAll('_', '-')}`;
         const declared = this.cypher.get(name, 'embedded').params;
         const slots = { from: labelOfId(rel.from) ?? '', to: labelOfId(rel.to) ?? '' };
-        await this.writes.run(name, upsertParams(declared, rel), slots);
+        const rows = await this.writes.run(name, upsertParams(declared, rel), slots);
+        if (rows.length === 0)
+          throw new Error(`relationship ${rel.id}: endpoint ${rel.from} or ${rel.to} not found`);
       }
       await this.writes.statement('COMMIT');
     } catch (err) {
@@ -235,13 +267,13 @@ export class EmbeddedGraphStore implements GraphStore {
       throw err;
     } finally {
       this.searchIndex = undefined;
+      this.nodeCache.clear();
     }
     return { nodes: bundle.nodes.length, relationships: bundle.rels.length };
   }
 
   async close(): Promise<void> {
-    await this.db.read.close();
-    await this.db.write.close();
+    for (const conn of [...this.db.reads, this.db.write]) await conn.close();
     await this.db.db.close();
   }
 }

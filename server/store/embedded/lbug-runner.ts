@@ -6,14 +6,14 @@ type Row = Record<string, unknown>;
 type PreparedStatement = Awaited<ReturnType<lbug.Connection['prepare']>>;
 type QueryResult = Awaited<ReturnType<lbug.Connection['execute']>>;
 
-/** Opens a LadybugDB database: a file under a folder, or `:memory:`. */
-export async function openDatabase(file: string) {
+/** Opens a LadybugDB database (a file, or `:memory:`) with `readers` read connections and one writer. */
+export async function openDatabase(file: string, readers: number) {
   const db = new lbug.Database(file);
   await db.init();
-  const read = new lbug.Connection(db);
+  const reads = Array.from({ length: readers }, () => new lbug.Connection(db));
   const write = new lbug.Connection(db);
-  await Promise.all([read.init(), write.init()]);
-  return { db, read, write };
+  await Promise.all([...reads, write].map((c) => c.init()));
+  return { db, reads, write };
 }
 
 async function allRows(result: QueryResult): Promise<Row[]> {
@@ -24,31 +24,39 @@ async function allRows(result: QueryResult): Promise<Row[]> {
 }
 
 /**
- * Runs named Cypher files on one connection, preparing each file (and template variant) once.
+ * Runs named Cypher files on a set of connections, round robin, preparing each file (and
+ * template variant) once per connection. Several connections let reads use both cores.
  * A file that does not prepare is a programming error and throws with LadybugDB's message.
  */
 export class LbugRunner {
-  private readonly prepared = new Map<string, PreparedStatement>();
+  private readonly prepared: Array<Map<string, PreparedStatement>>;
+  private next = 0;
 
   constructor(
-    private readonly conn: lbug.Connection,
+    private readonly conns: lbug.Connection[],
     private readonly cypher: CypherFiles,
-  ) {}
-
-  async run(name: string, params: Row = {}, slots?: Record<string, string>): Promise<Row[]> {
-    const key = slots ? `${name}|${JSON.stringify(slots)}` : name;
-    let ps = this.prepared.get(key);
-    if (!ps) {
-      const text = renderTemplate(this.cypher.get(name, 'embedded').text, slots);
-      ps = await this.conn.prepare(text);
-      if (!ps.isSuccess()) throw new Error(`${name}.cypher: ${ps.getErrorMessage()}`);
-      this.prepared.set(key, ps);
-    }
-    return allRows(await this.conn.execute(ps, params as never));
+  ) {
+    this.prepared = conns.map(() => new Map());
   }
 
-  /** Runs a statement that takes no parameters, such as DDL or transaction control. */
+  async run(name: string, params: Row = {}, slots?: Record<string, string>): Promise<Row[]> {
+    const index = this.next;
+    this.next = (this.next + 1) % this.conns.length;
+    const conn = this.conns[index] as lbug.Connection;
+    const cache = this.prepared[index] as Map<string, PreparedStatement>;
+    const key = slots ? `${name}|${JSON.stringify(slots)}` : name;
+    let ps = cache.get(key);
+    if (!ps) {
+      const text = renderTemplate(this.cypher.get(name, 'embedded').text, slots);
+      ps = await conn.prepare(text);
+      if (!ps.isSuccess()) throw new Error(`${name}.cypher: ${ps.getErrorMessage()}`);
+      cache.set(key, ps);
+    }
+    return allRows(await conn.execute(ps, params as never));
+  }
+
+  /** Runs a statement that takes no parameters (DDL, transaction control) on the first connection. */
   async statement(text: string): Promise<Row[]> {
-    return allRows(await this.conn.query(text));
+    return allRows(await (this.conns[0] as lbug.Connection).query(text));
   }
 }

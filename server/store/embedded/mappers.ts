@@ -2,9 +2,10 @@ import type { GraphEdge, GraphNode } from '../../contract/graph.js';
 import { labelOfId, type RelType, type Source } from '../../contract/primitives.js';
 
 type Row = Record<string, unknown>;
+type Prop = GraphNode['properties'][string];
 
 const NODE_SKIP = new Set(['id', 'name', 'sources', '_label', '_id']);
-const REL_SKIP = new Set(['id', 'sources', '_label', '_id', '_src', '_dst']);
+const EDGE_COLUMNS = ['since', 'until', 'role', 'signed', 'systems', 'note'] as const;
 
 function parseSources(value: unknown): Source[] {
   if (typeof value !== 'string') return [];
@@ -16,49 +17,45 @@ function parseSources(value: unknown): Source[] {
   }
 }
 
-type Prop = GraphNode['properties'][string];
-
-function properties(raw: Row, skip: ReadonlySet<string>, keepNull: ReadonlySet<string>) {
-  const out: Record<string, Prop> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    if (skip.has(key)) continue;
-    if (value === null || value === undefined) {
-      if (keepNull.has(key)) out[key] = null;
-      continue;
-    }
-    out[key] = typeof value === 'bigint' ? Number(value) : (value as Prop);
-  }
-  return out;
+function prop(value: unknown): Prop {
+  return typeof value === 'bigint' ? Number(value) : (value as Prop);
 }
 
-const NONE: ReadonlySet<string> = new Set();
-const SPELL: ReadonlySet<string> = new Set(['since', 'until']);
-
-/**
- * A LadybugDB node value as a contract node. Unlabelled matches return the union of every
- * table's columns, so null columns are dropped; the label comes from the domain id.
- */
+/** A LadybugDB node value as a contract node; null columns are dropped, the label comes from the id. */
 export function toGraphNode(raw: Row): GraphNode {
   const id = String(raw.id);
   const label = labelOfId(id);
   if (!label) throw new Error(`node with malformed id ${id}`);
+  const properties: Record<string, Prop> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (!NODE_SKIP.has(key) && value !== null && value !== undefined) properties[key] = prop(value);
+  }
   return {
     id,
     label,
     name: String(raw.name ?? id),
-    properties: properties(raw, NODE_SKIP, NONE),
+    properties,
     sources: parseSources(raw.sources),
   };
 }
 
-/** A LadybugDB relationship value as a contract edge between two domain ids. */
-export function toGraphEdge(raw: Row, source: string, target: string): GraphEdge {
+/**
+ * An expand-frontier row as a contract edge. `since` and `until` are always present (until
+ * null while ongoing); other properties only when the relationship type has them set.
+ */
+export function toGraphEdge(row: Row): GraphEdge {
+  const properties: Record<string, Prop> = {};
+  for (const key of EDGE_COLUMNS) {
+    const value = row[key];
+    if (value !== null && value !== undefined) properties[key] = prop(value);
+    else if (key === 'until') properties.until = null;
+  }
   return {
-    id: String(raw.id),
-    type: raw._label as RelType,
-    source,
-    target,
-    properties: properties(raw, REL_SKIP, SPELL),
-    sources: parseSources(raw.sources),
+    id: String(row.id),
+    type: row.type as RelType,
+    source: String(row.source),
+    target: String(row.target),
+    properties,
+    sources: parseSources(row.sources),
   };
 }

@@ -1,0 +1,288 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  GraphEdgeSchema,
+  GraphNodeSchema,
+  NODE_LABELS,
+  REL_TYPES,
+} from '../../server/contract/index.js';
+import type { SeedBundle } from '../../server/seed/validate-seeds.js';
+import type { GraphStore } from '../../server/store/graph-store.js';
+import { fingerprint } from '../helpers/fingerprint.js';
+import { TINY_SEEDS } from '../helpers/paths.js';
+import { bundleOf } from '../helpers/seeds.js';
+
+/**
+ * The storage port's contract. Every adapter runs it: `makeStore` returns an EMPTY store; the
+ * suite loads seeds/tiny itself, so the same expectations hold for every backend.
+ */
+export function describeGraphStore(name: string, makeStore: () => Promise<GraphStore>) {
+  describe(`GraphStore contract: ${name}`, () => {
+    let store: GraphStore;
+    let bundle: SeedBundle;
+    const ids = () => bundle.nodes.map((n) => n.record.id);
+
+    beforeAll(async () => {
+      bundle = await bundleOf(TINY_SEEDS);
+      store = await makeStore();
+      await store.importGraph(bundle);
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    describe('import', () => {
+      it('counts every seeded node and relationship by label and type', async () => {
+        const stats = await store.stats();
+        for (const label of NODE_LABELS) {
+          const expected = bundle.nodes.filter((n) => n.label === label).length;
+          expect(stats.labels[label], label).toBe(expected);
+        }
+        for (const type of REL_TYPES) {
+          const expected = bundle.rels.filter((r) => r.type === type).length;
+          expect(stats.relationships[type], type).toBe(expected);
+        }
+      });
+
+      it('is idempotent: loading the same bundle again changes nothing', async () => {
+        const before = await fingerprint(store, ids());
+        await store.importGraph(bundle);
+        expect(await fingerprint(store, ids())).toBe(before);
+      });
+
+      it('is atomic: a bundle that fails part-way writes nothing', async () => {
+        const before = await fingerprint(store, ids());
+        const broken: SeedBundle = {
+          nodes: [
+            {
+              label: 'Nation',
+              record: {
+                id: 'nation:ZZZ',
+                name: 'Nowhere',
+                aliases: [],
+                region: 'Europe',
+                subregion: 'Western Europe',
+                sources: [{ title: 'test', url: 'https://example.org/' }],
+              },
+            },
+          ],
+          rels: [
+            {
+              id: 'member_of:dangling',
+              type: 'MEMBER_OF',
+              from: 'nation:ZZZ',
+              to: 'alliance:does-not-exist',
+              role: 'member',
+              since: '2000-01-01',
+              until: null,
+              sources: [{ title: 'test', url: 'https://example.org/' }],
+            },
+          ],
+        };
+        await expect(store.importGraph(broken)).rejects.toThrow();
+        expect(await store.getNode('nation:ZZZ')).toBeNull();
+        expect(await fingerprint(store, ids())).toBe(before);
+      });
+    });
+
+    describe('getNode', () => {
+      it('returns the node with its properties and sources, keyed by domain id', async () => {
+        const node = GraphNodeSchema.parse(await store.getNode('nation:FRA'));
+        expect(node).toMatchObject({ id: 'nation:FRA', label: 'Nation', name: 'France' });
+        expect(node.properties).toMatchObject({ iso3: 'FRA', region: 'Europe', lat: 48.86 });
+        expect(node.sources.length).toBeGreaterThan(0);
+        expect(JSON.stringify(node)).not.toMatch(/_id|offset/);
+      });
+
+      it('returns null for an unknown id', async () => {
+        expect(await store.getNode('nation:ZZY')).toBeNull();
+      });
+    });
+
+    describe('members (time rule)', () => {
+      const names = async (id: string, asOf: string) =>
+        (await store.members(id, asOf)).map((m) => m.id);
+
+      it('holds from `since` inclusive', async () => {
+        expect(await names('alliance:nato', '1949-08-23')).toEqual([]);
+        expect((await names('alliance:nato', '1949-08-24')).sort()).toEqual(
+          ['nation:FRA', 'nation:GBR', 'nation:USA'].sort(),
+        );
+      });
+
+      it('ends on `until` exclusive', async () => {
+        expect(await names('alliance:warsaw-pact', '1990-09-23')).toContain('nation:DDR');
+        expect(await names('alliance:warsaw-pact', '1990-09-24')).not.toContain('nation:DDR');
+        expect(await names('alliance:warsaw-pact', '1991-07-01')).toEqual([]);
+      });
+
+      it('lists West Germany but not Finland in NATO on 1985-01-01, ordered by name', async () => {
+        const members = await store.members('alliance:nato', '1985-01-01');
+        expect(members.map((m) => m.name)).toEqual([
+          'France',
+          'Germany',
+          'United Kingdom',
+          'United States',
+        ]);
+        expect(members[1]).toMatchObject({ role: 'member', since: '1955-05-06', until: null });
+      });
+    });
+
+    describe('memberships', () => {
+      it('gives the alliances and agreements of a nation on a date', async () => {
+        const in1990 = await store.memberships('nation:POL', '1990-01-01');
+        expect(in1990.alliances.map((a) => a.id)).toEqual(['alliance:warsaw-pact']);
+        const in2020 = await store.memberships('nation:POL', '2020-01-01');
+        expect(in2020.alliances).toMatchObject([
+          { id: 'alliance:nato', role: 'member', kind: 'collective-defence' },
+        ]);
+        const india = await store.memberships('nation:IND', '2020-01-01');
+        expect(india.agreements).toMatchObject([{ id: 'agreement:us-india-lemoa', role: 'party' }]);
+        expect((await store.memberships('nation:IND', '2016-08-28')).agreements).toEqual([]);
+      });
+    });
+
+    describe('neighbourhood', () => {
+      it('returns the centre, its neighbours and only edges between returned nodes', async () => {
+        const n = await store.neighbourhood('alliance:nato', {
+          depth: 1,
+          asOf: '2025-01-01',
+          limit: 100,
+        });
+        const ids = new Set(n.nodes.map((x) => x.id));
+        expect(ids).toEqual(
+          new Set([
+            'alliance:nato',
+            'agreement:north-atlantic-treaty',
+            'nation:FRA',
+            'nation:USA',
+            'nation:GBR',
+            'nation:DEU',
+            'nation:POL',
+            'nation:FIN',
+          ]),
+        );
+        for (const e of n.edges) {
+          GraphEdgeSchema.parse(e);
+          expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
+        }
+        expect(n.edges).toHaveLength(7);
+        expect(n.truncated).toBe(false);
+      });
+
+      it('follows only relationships that hold on the date', async () => {
+        const n = await store.neighbourhood('alliance:nato', {
+          depth: 1,
+          asOf: '1985-01-01',
+          limit: 100,
+        });
+        expect(n.nodes.map((x) => x.id)).not.toContain('nation:FIN');
+        const edge = n.edges.find((e) => e.source === 'nation:DEU');
+        expect(edge).toMatchObject({ type: 'MEMBER_OF', target: 'alliance:nato' });
+        expect(edge?.properties).toMatchObject({
+          since: '1955-05-06',
+          until: null,
+          role: 'member',
+        });
+      });
+
+      it('filters by relationship type and node label, and goes deeper with depth', async () => {
+        const rels = await store.neighbourhood('nation:USA', {
+          depth: 1,
+          asOf: '2025-01-01',
+          rels: ['PARTY_TO'],
+          limit: 100,
+        });
+        expect(rels.nodes.map((x) => x.id).sort()).toEqual([
+          'agreement:us-india-lemoa',
+          'nation:USA',
+        ]);
+        const deep = await store.neighbourhood('nation:USA', {
+          depth: 2,
+          asOf: '2025-01-01',
+          types: ['Nation', 'Agreement'],
+          limit: 100,
+        });
+        expect(deep.nodes.map((x) => x.id).sort()).toEqual(
+          ['agreement:us-india-lemoa', 'nation:IND', 'nation:USA'].sort(),
+        );
+      });
+
+      it('stops at the limit and says how much it left out', async () => {
+        const n = await store.neighbourhood('alliance:nato', {
+          depth: 1,
+          asOf: '2025-01-01',
+          limit: 3,
+        });
+        expect(n.nodes).toHaveLength(3);
+        expect(n.truncated).toBe(true);
+        expect(n.omitted).toBe(5);
+        const ids = new Set(n.nodes.map((x) => x.id));
+        for (const e of n.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
+      });
+    });
+
+    describe('shortestPath', () => {
+      it('finds the fewest-hop path over relationships that hold on the date', async () => {
+        const p = await store.shortestPath('nation:FIN', 'nation:IND', {
+          asOf: '2025-01-01',
+          maxHops: 6,
+        });
+        expect(p?.nodes.map((n) => n.id)).toEqual([
+          'nation:FIN',
+          'alliance:nato',
+          'nation:USA',
+          'agreement:us-india-lemoa',
+          'nation:IND',
+        ]);
+        expect(p?.edges.map((e) => e.type)).toEqual([
+          'MEMBER_OF',
+          'MEMBER_OF',
+          'PARTY_TO',
+          'PARTY_TO',
+        ]);
+      });
+
+      it('returns null when no path holds on the date or within maxHops', async () => {
+        expect(
+          await store.shortestPath('nation:FIN', 'nation:IND', { asOf: '2000-01-01', maxHops: 6 }),
+        ).toBeNull();
+        expect(
+          await store.shortestPath('nation:FIN', 'nation:IND', { asOf: '2025-01-01', maxHops: 3 }),
+        ).toBeNull();
+      });
+
+      it('returns a zero-length path from a node to itself', async () => {
+        const p = await store.shortestPath('nation:FRA', 'nation:FRA', {
+          asOf: '2025-01-01',
+          maxHops: 2,
+        });
+        expect(p?.nodes.map((n) => n.id)).toEqual(['nation:FRA']);
+        expect(p?.edges).toEqual([]);
+      });
+    });
+
+    describe('search', () => {
+      const top = async (q: string) => (await store.search(q, { limit: 5 }))[0]?.id;
+
+      it('is case- and accent-insensitive', async () => {
+        expect(await top("cote d'ivoire")).toBe('nation:CIV');
+        expect(await top('CÔTE D’IVOIRE')).toBe('nation:CIV');
+        expect(await top('ivory coast')).toBe('nation:CIV');
+      });
+
+      it('finds a nation by name, alias and code', async () => {
+        expect(await top('United States')).toBe('nation:USA');
+        expect(await top('USA')).toBe('nation:USA');
+        expect(await top('US')).toBe('nation:USA');
+        expect(await top('west germany')).toBe('nation:DEU');
+      });
+
+      it('filters by label and respects the limit', async () => {
+        const alliances = await store.search('nato', { types: ['Alliance'], limit: 5 });
+        expect(alliances.map((r) => r.label)).toEqual(['Alliance']);
+        expect(await store.search('a', { limit: 2 })).toHaveLength(2);
+        expect(await store.search('zzzz-no-such-thing', { limit: 5 })).toEqual([]);
+      });
+    });
+  });
+}
