@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { errorHandler, notFound } from './http/middleware/error-handler.js';
@@ -10,10 +12,12 @@ export interface AppDeps {
   store: GraphStore;
   logger: Logger;
   version?: string;
+  /** The built client (dist/client), served at `/` when present. */
+  clientDir?: string;
 }
 
 /** Builds the Express app around a store. It never listens: main.ts does, tests use supertest. */
-export function createApp({ store, logger, version = '0.0.0' }: AppDeps): Express {
+export function createApp({ store, logger, version = '0.0.0', clientDir }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -25,6 +29,13 @@ export function createApp({ store, logger, version = '0.0.0' }: AppDeps): Expres
   });
   app.use(graphRoutes(store));
   app.use('/api', notFound());
+  if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
+    // Views live in the URL's query and hash, so every other GET opens the explorer.
+    app.get(/^\/(?!api\/).*/, (_req, res) => {
+      res.sendFile(path.join(clientDir, 'index.html'));
+    });
+  }
   app.use(errorHandler(logger));
   return app;
 }

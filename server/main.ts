@@ -14,7 +14,8 @@ const { version } = JSON.parse(readFileSync(path.join(projectRoot(), 'package.js
 
 const store = await openStore(config);
 await seedIfEmpty(store, config.SEED_DIR, logger);
-const app = createApp({ store, logger, version });
+const clientDir = path.join(projectRoot(), 'dist', 'client');
+const app = createApp({ store, logger, version, clientDir });
 const server = app.listen(config.PORT, config.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;

@@ -99,6 +99,22 @@ export const NeighbourhoodResponseSchema = SubgraphSchema.extend({
 });
 export type NeighbourhoodResponse = z.infer<typeof NeighbourhoodResponseSchema>;
 
+// --- subgraph (the explorer's canvas)
+
+export const SubgraphBodySchema = z.strictObject({
+  ids: z.array(NodeIdSchema).min(1).max(2000),
+  asOf: IsoDateSchema.optional(),
+  rels: z.array(RelTypeSchema).min(1).optional(),
+});
+export type SubgraphBody = z.infer<typeof SubgraphBodySchema>;
+
+export const SubgraphResponseSchema = SubgraphSchema.extend({
+  asOf: IsoDateSchema,
+  /** Requested ids that name no node. */
+  missing: z.array(z.string()),
+});
+export type SubgraphResponse = z.infer<typeof SubgraphResponseSchema>;
+
 // --- memberships
 
 export const MemberSchema = z.strictObject({

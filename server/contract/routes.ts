@@ -15,6 +15,8 @@ import {
   SearchResponseSchema,
   ShortestPathQuerySchema,
   StatsResponseSchema,
+  SubgraphBodySchema,
+  SubgraphResponseSchema,
 } from './api.js';
 
 /** One HTTP route: what it takes and what it answers, shared by server, client and OpenAPI. */
@@ -72,6 +74,14 @@ export const routes = {
     query: NeighbourhoodQuerySchema,
     response: NeighbourhoodResponseSchema,
     errors: ['NOT_FOUND'],
+  },
+  subgraph: {
+    method: 'post',
+    path: '/api/subgraph',
+    summary: 'The given nodes and the relationships among them that hold on a date',
+    query: NoQuery,
+    body: SubgraphBodySchema,
+    response: SubgraphResponseSchema,
   },
   members: {
     method: 'get',

@@ -1,4 +1,10 @@
-import type { GraphNode, NeighbourhoodQuery, NeighbourhoodResponse } from '../contract/index.js';
+import type {
+  GraphNode,
+  NeighbourhoodQuery,
+  NeighbourhoodResponse,
+  SubgraphBody,
+  SubgraphResponse,
+} from '../contract/index.js';
 import { AppError } from '../lib/app-error.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { resolveAsOf } from './as-of.js';
@@ -26,4 +32,12 @@ export async function neighbourhood(
     limit: query.limit,
   });
   return { asOf, ...result };
+}
+
+/** The canvas on a date: the requested nodes and the relationships among them that hold then. */
+export async function subgraph(store: GraphStore, body: SubgraphBody): Promise<SubgraphResponse> {
+  const asOf = resolveAsOf(body.asOf);
+  const result = await store.subgraph(body.ids, { asOf, rels: body.rels });
+  const found = new Set(result.nodes.map((n) => n.id));
+  return { asOf, ...result, missing: [...new Set(body.ids)].filter((id) => !found.has(id)) };
 }

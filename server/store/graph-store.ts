@@ -64,6 +64,15 @@ export interface GraphStore {
    */
   neighbourhood(id: string, options: NeighbourhoodOptions): Promise<Neighbourhood>;
 
+  /**
+   * The nodes with these ids and every relationship among them that holds on `asOf` (of the
+   * given types; all when absent). Ids that name no node are left out.
+   */
+  subgraph(
+    ids: readonly string[],
+    options: { asOf: string; rels?: readonly RelType[] },
+  ): Promise<Subgraph>;
+
   /** Nations with a MEMBER_OF relationship (any role) to the alliance on `asOf`, by name. */
   members(allianceId: string, asOf: string): Promise<Member[]>;
 

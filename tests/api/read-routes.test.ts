@@ -8,6 +8,7 @@ import {
   PathResponseSchema,
   SearchResponseSchema,
   StatsResponseSchema,
+  SubgraphResponseSchema,
 } from '../../server/contract/index.js';
 import { today } from '../../server/contract/time.js';
 import { expectError, tinyApp } from '../helpers/api.js';
@@ -138,6 +139,41 @@ describe('GET /api/nodes/:id/neighbourhood', () => {
   });
 });
 
+describe('POST /api/subgraph', () => {
+  it('returns the canvas on a date and names the ids that match nothing', async () => {
+    const res = await ctx
+      .http()
+      .post('/api/subgraph')
+      .send({ ids: ['nation:DEU', 'alliance:nato', 'nation:ZZZ'], asOf: '1985-01-01' });
+    expect(res.status).toBe(200);
+    const body = SubgraphResponseSchema.parse(res.body);
+    expect(body.nodes.map((n) => n.id).sort()).toEqual(['alliance:nato', 'nation:DEU']);
+    expect(body.edges).toHaveLength(1);
+    expect(body.missing).toEqual(['nation:ZZZ']);
+  });
+
+  it.each([
+    ['{"ids": []}', 'no ids'],
+    ['{"ids": ["france"]}', 'malformed id'],
+    ['{"ids": ["nation:FRA"], "asOf": "1985-02-30"}', 'impossible date'],
+    ['{"ids": ["nation:FRA"], "extra": true}', 'unknown key'],
+    ['{"ids": ', 'malformed JSON'],
+    ['[]', 'not an object'],
+  ])('rejects %s (%s) with 400 INVALID_REQUEST', async (body, _why) => {
+    const res = await ctx
+      .http()
+      .post('/api/subgraph')
+      .set('content-type', 'application/json')
+      .send(body);
+    expectError(res, 400, 'INVALID_REQUEST');
+  });
+
+  it('rejects more than 2000 ids', async () => {
+    const ids = Array.from({ length: 2001 }, (_, i) => `nation:A${String(i).padStart(4, '0')}`);
+    expectError(await ctx.http().post('/api/subgraph').send({ ids }), 400, 'INVALID_REQUEST');
+  });
+});
+
 describe('GET /api/alliances/:id/members', () => {
   it('lists the members on the date with role and dates', async () => {
     const res = await ctx
@@ -255,6 +291,7 @@ describe('GET /api/openapi.json', () => {
         '/api/alliances/{id}/members',
         '/api/nations/{id}/memberships',
         '/api/paths/shortest',
+        '/api/subgraph',
       ]),
     );
     const search = res.body.paths['/api/search'].get;

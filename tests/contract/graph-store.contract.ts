@@ -221,6 +221,31 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
       });
     });
 
+    describe('subgraph', () => {
+      it('returns the given nodes and the relationships among them on the date', async () => {
+        const ids = [
+          'nation:DEU',
+          'nation:DDR',
+          'alliance:nato',
+          'alliance:warsaw-pact',
+          'nation:ZZZ',
+        ];
+        const in1985 = await store.subgraph(ids, { asOf: '1985-01-01' });
+        expect(in1985.nodes.map((n) => n.id).sort()).toEqual(ids.slice(0, 4).sort());
+        expect(in1985.edges.map((e) => `${e.source}>${e.target}`).sort()).toEqual([
+          'nation:DDR>alliance:warsaw-pact',
+          'nation:DEU>alliance:nato',
+        ]);
+        const in1995 = await store.subgraph(ids, { asOf: '1995-01-01' });
+        expect(in1995.edges.map((e) => e.type).sort()).toEqual(['MEMBER_OF', 'SUCCEEDED_BY']);
+        const onlySuccession = await store.subgraph(ids, {
+          asOf: '1995-01-01',
+          rels: ['SUCCEEDED_BY'],
+        });
+        expect(onlySuccession.edges).toHaveLength(1);
+      });
+    });
+
     describe('shortestPath', () => {
       it('finds the fewest-hop path over relationships that hold on the date', async () => {
         const p = await store.shortestPath('nation:FIN', 'nation:IND', {

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { routes } from '../../contract/routes.js';
-import { neighbourhood, requireNode } from '../../domain/explore.js';
+import { neighbourhood, requireNode, subgraph } from '../../domain/explore.js';
 import { allianceMembers, nationMemberships } from '../../domain/memberships.js';
 import { health, search, stats } from '../../domain/overview.js';
 import { shortestPath } from '../../domain/paths.js';
@@ -29,6 +29,10 @@ export function graphRoutes(store: GraphStore): Router {
   r.get(
     routes.neighbourhood.path,
     handle(routes.neighbourhood, ({ params, query }) => neighbourhood(store, params.id, query)),
+  );
+  r.post(
+    routes.subgraph.path,
+    handle(routes.subgraph, ({ body }) => subgraph(store, body)),
   );
   r.get(
     routes.members.path,

@@ -164,6 +164,20 @@ export class EmbeddedGraphStore implements GraphStore {
     };
   }
 
+  async subgraph(ids: readonly string[], options: { asOf: string; rels?: readonly RelType[] }) {
+    const nodes = await this.nodesById(new Set(ids));
+    const edges = new Map<string, GraphEdge>();
+    for (const hop of await this.expand(
+      [...nodes.keys()],
+      options.asOf,
+      options.rels ?? REL_TYPES,
+    )) {
+      if (nodes.has(hop.edge.source) && nodes.has(hop.edge.target))
+        edges.set(hop.edge.id, hop.edge);
+    }
+    return { nodes: [...nodes.values()], edges: [...edges.values()] };
+  }
+
   async members(allianceId: string, asOf: string) {
     const rows = await this.reads.run('explore/alliance-members', { id: allianceId, asOf });
     return rows.map((r) => MemberSchema.parse(r));
