@@ -9,12 +9,29 @@ export interface SearchCandidate {
   aliases: readonly string[];
 }
 
+/** A candidate with its texts folded once, so ranking a query does no Unicode work per node. */
+export interface SearchEntry {
+  candidate: SearchCandidate;
+  name: string;
+  aliases: Array<{ text: string; folded: string; shown: boolean }>;
+}
+
 export interface RankedMatch {
   id: string;
   label: NodeLabel;
   name: string;
   matched?: string;
   score: number;
+}
+
+/** Folds a candidate's name, aliases and (for nations) the code in its id. */
+export function searchEntry(candidate: SearchCandidate): SearchEntry {
+  const aliases = candidate.aliases.map((text) => ({ text, folded: foldText(text), shown: true }));
+  if (candidate.label === 'Nation') {
+    const code = candidate.id.slice(candidate.id.indexOf(':') + 1);
+    aliases.push({ text: code, folded: foldText(code), shown: false });
+  }
+  return { candidate, name: foldText(candidate.name), aliases };
 }
 
 /** How well one folded text matches the folded query: 0 when it does not. */
@@ -32,38 +49,49 @@ function scoreText(text: string, query: string): number {
 }
 
 /**
- * Ranks candidates against a query, case- and accent-insensitively, on name, aliases and the
- * nation's code in its id (`nation:USA` answers "usa"). A name match outranks an alias match of the same
- * kind; ties go to the shorter name, then alphabetical order.
+ * Ranks entries against a query, case- and accent-insensitively, on name, aliases and the
+ * nation's code in its id (`nation:USA` answers "usa"). A name match outranks an alias match
+ * of the same kind; ties go to the shorter name, then alphabetical order.
  */
-export function rankMatches(
-  candidates: readonly SearchCandidate[],
+export function rankEntries(
+  entries: readonly SearchEntry[],
   query: string,
   limit: number,
 ): RankedMatch[] {
   const q = foldText(query);
   if (!q) return [];
   const out: RankedMatch[] = [];
-  for (const c of candidates) {
-    let best = scoreText(foldText(c.name), q);
+  for (const { candidate: c, name, aliases } of entries) {
+    let best = scoreText(name, q);
     let matched: string | undefined;
-    const code = c.label === 'Nation' ? c.id.slice(c.id.indexOf(':') + 1) : undefined;
-    const aliasTexts = code ? [...c.aliases, code] : c.aliases;
-    for (const alias of aliasTexts) {
-      const s = scoreText(foldText(alias), q) - 5;
+    for (const alias of aliases) {
+      const s = scoreText(alias.folded, q) - 5;
       if (s > best) {
         best = s;
-        matched = alias === code ? undefined : alias;
+        matched = alias.shown ? alias.text : undefined;
       }
     }
-    if (best > 0) out.push({ id: c.id, label: c.label, name: c.name, matched, score: best });
+    if (best > 0) {
+      out.push({
+        id: c.id,
+        label: c.label,
+        name: c.name,
+        ...(matched ? { matched } : {}),
+        score: best,
+      });
+    }
   }
   out.sort(
     (a, b) => b.score - a.score || a.name.length - b.name.length || a.name.localeCompare(b.name),
   );
-  return out.slice(0, limit).map((m) => (m.matched === undefined ? withoutMatched(m) : m));
+  return out.slice(0, limit);
 }
 
-function withoutMatched({ matched: _, ...rest }: RankedMatch): RankedMatch {
-  return rest;
+/** Ranks raw candidates (folding them first); see rankEntries. */
+export function rankMatches(
+  candidates: readonly SearchCandidate[],
+  query: string,
+  limit: number,
+): RankedMatch[] {
+  return rankEntries(candidates.map(searchEntry), query, limit);
 }

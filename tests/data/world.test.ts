@@ -17,6 +17,7 @@ beforeAll(async () => {
   bundle = result.bundle;
 });
 
+const roleOf = (r: object) => (r as { role?: string }).role;
 const nodes = (label: string) => bundle.nodes.filter((n) => n.label === label).map((n) => n.record);
 const nations = () => nodes('Nation') as Nation[];
 const byId = () =>
@@ -38,7 +39,7 @@ describe('seeds/world', () => {
           (r) =>
             r.type === 'MEMBER_OF' &&
             r.to === 'alliance:un' &&
-            r.role === 'member' &&
+            roleOf(r) === 'member' &&
             r.until === null,
         )
         .map((r) => r.from),
@@ -85,7 +86,7 @@ describe('seeds/world', () => {
     for (const a of nodes('Alliance')) {
       const members = new Set(
         bundle.rels
-          .filter((r) => r.type === 'MEMBER_OF' && r.to === a.id && r.role === 'member')
+          .filter((r) => r.type === 'MEMBER_OF' && r.to === a.id && roleOf(r) === 'member')
           .map((r) => r.from),
       );
       expect(members.size, a.id).toBeGreaterThanOrEqual(2);

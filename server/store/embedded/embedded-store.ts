@@ -9,7 +9,7 @@ import {
   type RelType,
   type StatsResponse,
 } from '../../contract/index.js';
-import { rankMatches, type SearchCandidate } from '../../lib/search-rank.js';
+import { rankEntries, type SearchEntry, searchEntry } from '../../lib/search-rank.js';
 import type { SeedBundle } from '../../seed/validate-seeds.js';
 import type { CypherFiles } from '../cypher-files.js';
 import type {
@@ -24,6 +24,7 @@ import { upsertParams } from '../import-params.js';
 import { countStats } from '../stats.js';
 import { LbugRunner, openDatabase } from './lbug-runner.js';
 import { toGraphEdge, toGraphNode } from './mappers.js';
+import { Topology } from './topology.js';
 
 type Row = Record<string, unknown>;
 
@@ -46,8 +47,9 @@ export interface EmbeddedStoreOptions {
 /** The default adapter: LadybugDB, in process, in a file under DATA_DIR (or in memory). */
 export class EmbeddedGraphStore implements GraphStore {
   readonly backend = 'embedded' as const;
-  private searchIndex: Promise<SearchCandidate[]> | undefined;
+  private searchIndex: Promise<SearchEntry[]> | undefined;
   private readonly nodeCache = new Map<string, GraphNode>();
+  private topology: Promise<Topology> | undefined;
 
   private constructor(
     private readonly db: Awaited<ReturnType<typeof openDatabase>>,
@@ -111,19 +113,23 @@ export class EmbeddedGraphStore implements GraphStore {
     return found;
   }
 
-  /** Every relationship holding on `asOf` that touches a frontier node, once per frontier side. */
+  /** The topology index, loaded from the database on first use after open or import. */
+  private topologyIndex(): Promise<Topology> {
+    this.topology ??= this.reads
+      .run('explore/all-relationships')
+      .then((rows) => new Topology(rows.map(toGraphEdge)));
+    return this.topology;
+  }
+
+  /** Every relationship holding on `asOf` that touches a frontier node, with the node it leads to. */
   private async expand(ids: string[], asOf: string, rels: readonly RelType[]): Promise<Hop[]> {
     if (ids.length === 0) return [];
-    const rows = await this.reads.run('explore/expand-frontier', { ids, rels: [...rels], asOf });
-    const others = await this.nodesById(rows.map((r) => String(r.outward ? r.target : r.source)));
-    const hops: Hop[] = [];
-    for (const row of rows) {
-      const edge = toGraphEdge(row);
-      const [from, to] = row.outward ? [edge.source, edge.target] : [edge.target, edge.source];
+    const steps = (await this.topologyIndex()).expand(ids, asOf, new Set(rels));
+    const others = await this.nodesById(steps.map((s) => s.to));
+    return steps.flatMap(({ edge, from, to }) => {
       const other = others.get(to);
-      if (other) hops.push({ edge, other, from });
-    }
-    return hops;
+      return other ? [{ edge, other, from }] : [];
+    });
   }
 
   async neighbourhood(id: string, options: NeighbourhoodOptions): Promise<Neighbourhood> {
@@ -196,8 +202,8 @@ export class EmbeddedGraphStore implements GraphStore {
   }
 
   /**
-   * Breadth-first search one hop per query. LadybugDB's `SHORTEST` patterns cannot take a
-   * parameter in their relationship predicate, and the time rule needs `$asOf` there.
+   * Breadth-first search over the topology index. LadybugDB's `SHORTEST` patterns cannot take
+   * a parameter in their relationship predicate, and the time rule needs `$asOf` there.
    */
   async shortestPath(
     from: string,
@@ -242,13 +248,13 @@ export class EmbeddedGraphStore implements GraphStore {
         const label = labelOfId(id);
         if (!label) return [];
         const aliases = Array.isArray(r.aliases) ? r.aliases.map(String) : [];
-        return [{ id, label, name: String(r.name), aliases }];
+        return [searchEntry({ id, label, name: String(r.name), aliases })];
       }),
     );
-    const candidates = await this.searchIndex;
+    const entries = await this.searchIndex;
     const types = options.types;
-    const pool = types ? candidates.filter((c) => types.includes(c.label)) : candidates;
-    return rankMatches(pool, query, options.limit);
+    const pool = types ? entries.filter((e) => types.includes(e.candidate.label)) : entries;
+    return rankEntries(pool, query, options.limit);
   }
 
   async stats(): Promise<StatsResponse> {
@@ -282,6 +288,7 @@ export class EmbeddedGraphStore implements GraphStore {
     } finally {
       this.searchIndex = undefined;
       this.nodeCache.clear();
+      this.topology = undefined;
     }
     return { nodes: bundle.nodes.length, relationships: bundle.rels.length };
   }

@@ -40,7 +40,7 @@ export function toGraphNode(raw: Row): GraphNode {
 }
 
 /**
- * An expand-frontier row as a contract edge. `since` and `until` are always present (until
+ * A relationship row (see all-relationships.cypher) as a contract edge. `since` and `until` are always present (until
  * null while ongoing); other properties only when the relationship type has them set.
  */
 export function toGraphEdge(row: Row): GraphEdge {
