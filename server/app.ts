@@ -6,7 +6,8 @@ import { errorHandler, notFound } from './http/middleware/error-handler.js';
 import { requestId } from './http/middleware/request-id.js';
 import { buildOpenApi } from './http/openapi.js';
 import { graphRoutes } from './http/routes/graph-routes.js';
-import type { GraphStore } from './store/graph-store.js';
+import { queryRoutes } from './http/routes/query-routes.js';
+import type { GraphStore, QueryLimits } from './store/graph-store.js';
 
 export interface AppDeps {
   store: GraphStore;
@@ -14,10 +15,20 @@ export interface AppDeps {
   version?: string;
   /** The built client (dist/client), served at `/` when present. */
   clientDir?: string;
+  /** Timeout and row limit of console queries. */
+  queryLimits?: QueryLimits;
 }
 
+const DEFAULT_LIMITS: QueryLimits = { timeoutMs: 10_000, rowLimit: 5_000 };
+
 /** Builds the Express app around a store. It never listens: main.ts does, tests use supertest. */
-export function createApp({ store, logger, version = '0.0.0', clientDir }: AppDeps): Express {
+export function createApp({
+  store,
+  logger,
+  version = '0.0.0',
+  clientDir,
+  queryLimits = DEFAULT_LIMITS,
+}: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -28,6 +39,7 @@ export function createApp({ store, logger, version = '0.0.0', clientDir }: AppDe
     res.json(openapi);
   });
   app.use(graphRoutes(store));
+  app.use(queryRoutes(store, queryLimits));
   app.use('/api', notFound());
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));

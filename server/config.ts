@@ -14,6 +14,8 @@ const EnvSchema = z.object({
   CYPHER_DIR: z.string().min(1).default(path.join(root, 'cypher')),
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  QUERY_ROW_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

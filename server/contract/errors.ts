@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const ERROR_STATUS = {
   INVALID_REQUEST: 400,
   QUERY_SYNTAX: 400,
+  QUERY_FAILED: 400,
   QUERY_REJECTED: 403,
   NOT_FOUND: 404,
   NO_PATH: 404,

@@ -4,5 +4,6 @@ export * from './errors.js';
 export * from './graph.js';
 export * from './model.js';
 export * from './primitives.js';
+export * from './query.js';
 export * from './routes.js';
 export * from './time.js';

@@ -18,6 +18,7 @@ import {
   SubgraphBodySchema,
   SubgraphResponseSchema,
 } from './api.js';
+import { QueryRequestSchema, QueryResponseSchema } from './query.js';
 
 /** One HTTP route: what it takes and what it answers, shared by server, client and OpenAPI. */
 export interface RouteDef {
@@ -108,6 +109,15 @@ export const routes = {
     query: ShortestPathQuerySchema,
     response: PathResponseSchema,
     errors: ['NOT_FOUND', 'NO_PATH'],
+  },
+  query: {
+    method: 'post',
+    path: '/api/query',
+    summary: 'Run a read-only Cypher query (the console)',
+    query: NoQuery,
+    body: QueryRequestSchema,
+    response: QueryResponseSchema,
+    errors: ['QUERY_SYNTAX', 'QUERY_FAILED', 'QUERY_REJECTED', 'QUERY_TIMEOUT'],
   },
 } as const satisfies Record<string, RouteDef>;
 

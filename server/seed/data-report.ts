@@ -47,8 +47,9 @@ export function dataReport(bundle: SeedBundle): DataReport {
     for (const field of EXPECTED[label] ?? []) {
       if (!current && field !== 'iso3' && field !== 'capital' && field !== 'lat') continue;
       if (isEmpty((record as Record<string, unknown>)[field])) {
-        const byField = (missing[label] ??= {});
-        (byField[field] ??= []).push(record.id);
+        const byField = missing[label] ?? {};
+        byField[field] = [...(byField[field] ?? []), record.id];
+        missing[label] = byField;
       }
     }
   }

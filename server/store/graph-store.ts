@@ -8,6 +8,7 @@ import type {
   Subgraph,
 } from '../contract/index.js';
 import type { NodeLabel, RelType } from '../contract/primitives.js';
+import type { Json, QueryResponse } from '../contract/query.js';
 import type { RankedMatch } from '../lib/search-rank.js';
 import type { SeedBundle } from '../seed/validate-seeds.js';
 
@@ -37,6 +38,11 @@ export interface ShortestPathOptions {
 export interface GraphPath {
   nodes: GraphNode[];
   edges: GraphEdge[];
+}
+
+export interface QueryLimits {
+  timeoutMs: number;
+  rowLimit: number;
 }
 
 export interface ImportSummary {
@@ -93,6 +99,18 @@ export interface GraphStore {
     query: string,
     options: { types?: readonly NodeLabel[]; limit: number },
   ): Promise<RankedMatch[]>;
+
+  /**
+   * Runs a user's Cypher for the console, read-only as the database judges it: a query that
+   * would write (or touch files or session state) is refused with QUERY_REJECTED before it
+   * runs; a parse or binding error is QUERY_SYNTAX (with the position when the backend gives
+   * one); the timeout is QUERY_TIMEOUT; rows beyond `rowLimit` are cut and `truncated` is set.
+   */
+  runReadQuery(
+    cypher: string,
+    params: Record<string, Json>,
+    limits: QueryLimits,
+  ): Promise<QueryResponse>;
 
   /** Node counts per label and relationship counts per type. */
   stats(): Promise<StatsResponse>;

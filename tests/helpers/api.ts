@@ -3,14 +3,14 @@ import request from 'supertest';
 import { expect } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { type ErrorCode, ErrorEnvelopeSchema } from '../../server/contract/errors.js';
-import type { GraphStore } from '../../server/store/graph-store.js';
+import type { GraphStore, QueryLimits } from '../../server/store/graph-store.js';
 import { embeddedStore } from './embedded.js';
 import { TINY_SEEDS } from './paths.js';
 
 /** The real app over a real embedded store seeded from seeds/tiny. */
-export async function tinyApp() {
+export async function tinyApp(options: { queryLimits?: QueryLimits } = {}) {
   const store: GraphStore = await embeddedStore(TINY_SEEDS);
-  const app = createApp({ store, logger: pino({ level: 'silent' }) });
+  const app = createApp({ store, logger: pino({ level: 'silent' }), ...options });
   return { app, store, http: () => request(app) };
 }
 

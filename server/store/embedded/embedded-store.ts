@@ -9,6 +9,7 @@ import {
   type RelType,
   type StatsResponse,
 } from '../../contract/index.js';
+import type { Json, QueryResponse } from '../../contract/query.js';
 import { rankEntries, type SearchEntry, searchEntry } from '../../lib/search-rank.js';
 import type { SeedBundle } from '../../seed/validate-seeds.js';
 import type { CypherFiles } from '../cypher-files.js';
@@ -18,12 +19,14 @@ import type {
   ImportSummary,
   Neighbourhood,
   NeighbourhoodOptions,
+  QueryLimits,
   ShortestPathOptions,
 } from '../graph-store.js';
 import { upsertParams } from '../import-params.js';
 import { countStats } from '../stats.js';
 import { LbugRunner, openDatabase } from './lbug-runner.js';
 import { toGraphEdge, toGraphNode } from './mappers.js';
+import { runConsoleQuery } from './run-console-query.js';
 import { Topology } from './topology.js';
 
 type Row = Record<string, unknown>;
@@ -257,6 +260,14 @@ export class EmbeddedGraphStore implements GraphStore {
     return rankEntries(pool, query, options.limit);
   }
 
+  runReadQuery(
+    cypher: string,
+    params: Record<string, Json>,
+    limits: QueryLimits,
+  ): Promise<QueryResponse> {
+    return runConsoleQuery(this.db.console, cypher, params, limits);
+  }
+
   async stats(): Promise<StatsResponse> {
     const [labels, rels] = await Promise.all([
       this.reads.run('stats/label-counts'),
@@ -294,7 +305,7 @@ export class EmbeddedGraphStore implements GraphStore {
   }
 
   async close(): Promise<void> {
-    for (const conn of [...this.db.reads, this.db.write]) await conn.close();
+    for (const conn of [...this.db.reads, this.db.write, this.db.console]) await conn.close();
     await this.db.db.close();
   }
 }

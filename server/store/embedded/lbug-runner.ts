@@ -6,14 +6,18 @@ type Row = Record<string, unknown>;
 type PreparedStatement = Awaited<ReturnType<lbug.Connection['prepare']>>;
 type QueryResult = Awaited<ReturnType<lbug.Connection['execute']>>;
 
-/** Opens a LadybugDB database (a file, or `:memory:`) with `readers` read connections and one writer. */
+/**
+ * Opens a LadybugDB database (a file, or `:memory:`) with `readers` read connections, one
+ * writer, and one connection for the console's user queries (it carries their timeout).
+ */
 export async function openDatabase(file: string, readers: number) {
   const db = new lbug.Database(file);
   await db.init();
   const reads = Array.from({ length: readers }, () => new lbug.Connection(db));
   const write = new lbug.Connection(db);
-  await Promise.all([...reads, write].map((c) => c.init()));
-  return { db, reads, write };
+  const console = new lbug.Connection(db);
+  await Promise.all([...reads, write, console].map((c) => c.init()));
+  return { db, reads, write, console };
 }
 
 async function allRows(result: QueryResult): Promise<Row[]> {

@@ -1,0 +1,121 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
+import { ROOT } from '../helpers/paths.js';
+
+export const ARTIFACTS = path.join(ROOT, 'artifacts', 'e2e');
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** seeds/world unless SEED_DIR says otherwise; the tiny set while the world set is still empty. */
+function seedDir(): string {
+  if (process.env.SEED_DIR) return process.env.SEED_DIR;
+  const world = path.join(ROOT, 'seeds', 'world');
+  const hasJson = existsSync(world) && readdirSync(world).some((f) => f.endsWith('.json'));
+  return hasJson ? world : path.join(ROOT, 'seeds', 'tiny');
+}
+
+export interface RunningServer {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the existing build (`npm run build` first) on a free port with a fresh data folder. */
+export async function startServer(): Promise<RunningServer> {
+  const entry = path.join(ROOT, 'dist', 'server', 'main.js');
+  if (!existsSync(path.join(ROOT, 'dist', 'client', 'index.html'))) {
+    throw new Error('dist/client is missing: run `npm run build` before `npm run test:e2e`');
+  }
+  const port = Number(process.env.E2E_PORT) || (await freePort());
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'entente-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, [entry], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      SEED_DIR: seedDir(),
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
+    const ok = await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error('server did not answer /api/health within 60 s');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    baseUrl,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        const done = () => {
+          rmSync(dataDir, { recursive: true, force: true });
+          resolve();
+        };
+        if (child.exitCode !== null) return done();
+        child.once('exit', done);
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      }),
+  };
+}
+
+/** Debian Chromium with a fresh profile; never a downloaded browser. */
+export async function launchBrowser(): Promise<{
+  context: BrowserContext;
+  close(): Promise<void>;
+}> {
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'entente-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1600, height: 900 },
+    acceptDownloads: true,
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+export function pngSize(buf: Buffer): { width: number; height: number } {
+  const signature = buf.subarray(0, 8).toString('hex');
+  if (signature !== '89504e470d0a1a0a') throw new Error('not a PNG');
+  return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { changeLines, diffEdges } from '../../../client/state/compare.js';
+import { foldToNationTies } from '../../../client/state/fold.js';
+import { multiMembers, overlapMatrix } from '../../../client/state/overlap.js';
+import { alliance, member, nation } from './fixtures.js';
+
+describe('compare diffing', () => {
+  const edges = [
+    member('DEU', 'nato', '1955-05-06'),
+    member('FIN', 'nato', '2023-04-04'),
+    member('POL', 'warsaw', '1955-06-05', '1991-07-01'),
+    member('FRA', 'seato', '1954-09-08', '1977-06-30'),
+  ];
+
+  it('classifies appeared, ended and persisted between two dates', () => {
+    const diff = diffEdges(edges, '1985-01-01', '2024-01-01');
+    expect(diff.get(edges[0]?.id ?? '')).toBe('persisted');
+    expect(diff.get(edges[1]?.id ?? '')).toBe('appeared');
+    expect(diff.get(edges[2]?.id ?? '')).toBe('ended');
+    expect(diff.has(edges[3]?.id ?? '')).toBe(false);
+  });
+
+  it('reports joins and exits chronologically in either direction', () => {
+    const forward = changeLines(edges, '1990-01-01', '2024-01-01');
+    expect(forward.map((l) => [l.source, l.change])).toEqual([
+      ['nation:FIN', 'joined'],
+      ['nation:POL', 'left'],
+    ]);
+    const back = changeLines(edges, '2024-01-01', '1990-01-01');
+    expect(back.find((l) => l.source === 'nation:FIN')?.change).toBe('joined');
+  });
+});
+
+describe('overlaps', () => {
+  const sets = [
+    { id: 'alliance:a', name: 'A', members: ['x', 'y', 'z'] },
+    { id: 'alliance:b', name: 'B', members: ['y', 'z', 'w'] },
+    { id: 'alliance:c', name: 'C', members: [] },
+  ];
+
+  it('counts shared members and the Jaccard index', () => {
+    const m = overlapMatrix(sets);
+    expect(m.shared).toEqual([
+      [3, 2, 0],
+      [2, 3, 0],
+      [0, 0, 0],
+    ]);
+    expect(m.jaccard[0]?.[1]).toBeCloseTo(2 / 4);
+    expect(m.jaccard[0]?.[0]).toBe(1);
+    expect(m.jaccard[2]?.[2]).toBe(0);
+  });
+
+  it('marks members of two or more sets', () => {
+    expect([...multiMembers(sets).keys()].sort()).toEqual(['y', 'z']);
+    expect(multiMembers(sets).get('y')).toEqual(['alliance:a', 'alliance:b']);
+  });
+});
+
+describe('fold to nation ties', () => {
+  it('weights each nation pair by the groupings they share', () => {
+    const nodes = Object.fromEntries(
+      [nation('FRA'), nation('DEU'), nation('POL'), alliance('nato'), alliance('eu')].map((n) => [
+        n.id,
+        n,
+      ]),
+    );
+    const edges = [
+      member('FRA', 'nato', '1949-08-24'),
+      member('DEU', 'nato', '1955-05-06'),
+      member('POL', 'nato', '1999-03-12'),
+      member('FRA', 'eu', '1993-11-01'),
+      member('DEU', 'eu', '1993-11-01'),
+    ];
+    const ties = foldToNationTies(nodes, edges);
+    expect(ties[0]).toMatchObject({ source: 'nation:DEU', target: 'nation:FRA', weight: 2 });
+    expect(ties.find((t) => t.id === 'tie:nation:DEU|nation:POL')?.weight).toBe(1);
+    expect(ties).toHaveLength(3);
+  });
+
+  it('ignores edges that do not start at a nation', () => {
+    expect(foldToNationTies({}, [member('FRA', 'nato', '1949-08-24')])).toEqual([]);
+  });
+});

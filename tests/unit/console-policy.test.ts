@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import {
+  planRejection,
+  planSteps,
+  statementRejection,
+} from '../../server/store/embedded/console-policy.js';
+
+const box = (op: string, extra = '') => `┌──┐\n│ ${op}[1] │\n${extra}└──┘\n`;
+
+describe('console policy', () => {
+  it('accepts statements that open with a query clause, after comments', () => {
+    for (const q of [
+      'MATCH (n) RETURN n',
+      '  optional match (n) return n',
+      'UNWIND [1] AS x RETURN x',
+      '// note\nRETURN 1',
+      '/* a */ WITH 1 AS x RETURN x',
+      'CALL show_tables() RETURN *',
+    ]) {
+      expect(statementRejection(q), q).toBeUndefined();
+    }
+  });
+
+  it('refuses commands before they are explained', () => {
+    for (const q of [
+      'EXPORT DATABASE "/tmp/x"',
+      'COPY Nation FROM "x.csv"',
+      'LOAD FROM "x" RETURN *',
+      'ATTACH "x" AS y',
+      'BEGIN TRANSACTION',
+      'CREATE (n)',
+    ]) {
+      expect(statementRejection(q), q).toMatch(/start with MATCH/);
+    }
+  });
+
+  it('reads operators and table functions out of a plan', () => {
+    const plan =
+      box('RESULT_COLLECTOR') +
+      box('TABLE_FUNCTION_CALL', '│ Function: show_tables │\n') +
+      box('SCAN_NODE_TABLE');
+    expect(planSteps(plan)).toEqual({
+      operators: ['RESULT_COLLECTOR', 'TABLE_FUNCTION_CALL', 'SCAN_NODE_TABLE'],
+      functions: ['SHOW_TABLES'],
+    });
+    expect(planRejection(plan)).toBeUndefined();
+  });
+
+  it('refuses plans with side effects or file reads, and empty plans', () => {
+    expect(planRejection(box('RESULT_COLLECTOR') + box('COPY_TO'))).toMatch(/COPY_TO/);
+    expect(planRejection(box('TABLE_FUNCTION_CALL', '│ Function: READ_CSV_PARALLEL │\n'))).toMatch(
+      /READ_CSV_PARALLEL/,
+    );
+    expect(planRejection(box('STANDALONE_CALL'))).toMatch(/STANDALONE_CALL/);
+    expect(planRejection('')).toMatch(/no plan/);
+  });
+});
