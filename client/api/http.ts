@@ -1,0 +1,71 @@
+import type { z } from 'zod';
+import { ErrorEnvelopeSchema } from '../../server/contract/index.js';
+
+/** An API failure the UI can show as is: the server's error code and message, or a transport fault. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export type Fetcher = (input: string, init?: RequestInit) => Promise<Response>;
+
+/**
+ * Sends one request and validates the answer with the route's response schema, so a server
+ * that drifts from the contract fails loudly here rather than deep inside the view.
+ */
+export async function requestJson<S extends z.ZodType>(
+  fetcher: Fetcher,
+  url: string,
+  schema: S,
+  init?: RequestInit,
+): Promise<z.infer<S>> {
+  let res: Response;
+  try {
+    res = await fetcher(url, init);
+  } catch (cause) {
+    throw new ApiError('NETWORK', `Cannot reach the server (${String(cause)})`, 0);
+  }
+  const body: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) {
+    const envelope = ErrorEnvelopeSchema.safeParse(body);
+    if (envelope.success) {
+      throw new ApiError(envelope.data.error.code, envelope.data.error.message, res.status);
+    }
+    throw new ApiError('HTTP', `The server answered ${res.status} ${res.statusText}`, res.status);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first ? `${first.path.join('.')}: ${first.message}` : 'unknown';
+    throw new ApiError('CONTRACT', `Unexpected response from ${url} (${where})`, res.status);
+  }
+  return parsed.data;
+}
+
+/** Fills an Express-style path (`/api/nodes/:id`) and appends a query string without empty values. */
+export function buildUrl(
+  path: string,
+  params: Record<string, string> = {},
+  query: Record<string, string | number | readonly string[] | undefined> = {},
+): string {
+  const filled = path.replace(/:([a-zA-Z]+)/g, (_, name: string) =>
+    encodeURIComponent(params[name] ?? ''),
+  );
+  const qs = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) qs.set(key, value.join(','));
+    } else {
+      qs.set(key, String(value));
+    }
+  }
+  const text = qs.toString();
+  return text ? `${filled}?${text}` : filled;
+}

@@ -1,0 +1,42 @@
+import type { ExportRecord } from './actions/export-actions.js';
+import type { RequestStatus } from './state/model.js';
+
+/** What e2e tests and the render bench read through `window.__entente`: no cytoscape objects. */
+export interface EntenteHook {
+  ready: boolean;
+  snapshot(): {
+    nodes: string[];
+    drawnNodes: string[];
+    drawnEdges: string[];
+    fadingEdges: string[];
+    asOf: string;
+    layout: string;
+    view: string;
+    compareFrom: string | null;
+    selection: string | null;
+    request: RequestStatus;
+  };
+  lastExport: ExportRecord | null;
+  /** Resolves when the latest layout has stopped. */
+  settled(): Promise<void>;
+  bench: {
+    synthetic(nodes: number, edgesPerNode: number): Promise<BenchFigures>;
+    world(ids: string[]): Promise<BenchFigures>;
+  };
+}
+
+export interface BenchFigures {
+  nodes: number;
+  edges: number;
+  addMs: number;
+  layoutMs: number;
+  firstPaintMs: number;
+  frameMs: number;
+  layout: string;
+}
+
+declare global {
+  interface Window {
+    __entente?: EntenteHook;
+  }
+}

@@ -1,0 +1,170 @@
+import type { GraphEdge, GraphNode, Source } from '../../server/contract/index.js';
+import type { Api } from '../api/client.js';
+import type { Stores } from '../state/stores.js';
+import { LABEL_COLOUR, REL_TEXT } from '../view/palette.js';
+import { h, listenAll, render } from './dom.js';
+import { membershipSection } from './memberships.js';
+
+export interface DetailActions {
+  expand(id: string): void;
+  togglePin(id: string): void;
+  remove(id: string): void;
+  pathEnd(end: 'from' | 'to', id: string): void;
+  toggleOverlap(id: string): void;
+}
+
+const DATE_KEYS = [
+  'since',
+  'until',
+  'founded',
+  'dissolved',
+  'signed',
+  'adopted',
+  'inForce',
+  'ended',
+];
+const SKIP = new Set(['aliases', 'note', 'lat', 'lon', ...DATE_KEYS]);
+const PRETTY: Record<string, string> = {
+  milexUsdM: 'Military expenditure (US$ m)',
+  milexYear: 'Expenditure year',
+  armsRevenueUsdM: 'Arms revenue (US$ m)',
+  iso3: 'ISO 3166 alpha-3',
+  iso2: 'ISO 3166 alpha-2',
+  cow: 'COW code',
+  inForce: 'in force',
+};
+
+const fmt = (v: unknown) =>
+  Array.isArray(v) ? v.join(', ') : typeof v === 'number' ? v.toLocaleString('en-GB') : String(v);
+
+const table = (rows: [string, unknown][]) =>
+  h(
+    'table',
+    { class: 'props' },
+    ...rows.map(([k, v]) => h('tr', {}, h('th', {}, PRETTY[k] ?? k), h('td', {}, fmt(v)))),
+  );
+
+const sourceList = (sources: readonly Source[]) =>
+  h(
+    'section',
+    {},
+    h('h3', {}, 'Sources'),
+    h(
+      'ol',
+      { class: 'sources' },
+      ...sources.map((x) =>
+        h('li', {}, h('a', { href: x.url, target: '_blank', rel: 'noopener noreferrer' }, x.title)),
+      ),
+    ),
+  );
+
+/** Properties, dates, memberships on the current date and sources of the selection. */
+export function mountDetails(el: HTMLElement, s: Stores, api: Api, a: DetailActions): () => void {
+  const nodeView = (n: GraphNode) => {
+    const c = s.$canvas.get().present;
+    const pinned = c.pinned.includes(n.id);
+    const p = n.properties;
+    const props = Object.entries(p).filter(([k, v]) => !SKIP.has(k) && v !== null && v !== '');
+    const dates = DATE_KEYS.filter((k) => typeof p[k] === 'string').map((k): [string, unknown] => [
+      k,
+      p[k],
+    ]);
+    const aliases = Array.isArray(p.aliases) ? p.aliases : [];
+    const memberships = h(
+      'section',
+      { id: 'memberships' },
+      h('p', { class: 'muted' }, 'Loading memberships…'),
+    );
+    membershipSection(memberships, n, s.$asOf.get(), api);
+    return [
+      h(
+        'div',
+        { class: 'detail-head' },
+        h('span', { class: 'chip', style: `background:${LABEL_COLOUR[n.label]}` }, n.label),
+        typeof p.kind === 'string' ? h('span', { class: 'muted' }, ` ${p.kind}`) : null,
+      ),
+      h('h2', { id: 'details-title' }, n.name),
+      aliases.length ? h('p', { class: 'muted' }, `Also: ${aliases.join(', ')}`) : null,
+      h(
+        'div',
+        { class: 'actions' },
+        h(
+          'button',
+          { type: 'button', onclick: () => a.expand(n.id), title: 'Expand (E)' },
+          'Expand',
+        ),
+        h(
+          'button',
+          { type: 'button', onclick: () => a.togglePin(n.id), title: 'Pin (P)' },
+          pinned ? 'Unpin' : 'Pin',
+        ),
+        h(
+          'button',
+          { type: 'button', onclick: () => a.remove(n.id), title: 'Remove (Del)' },
+          'Remove',
+        ),
+        h('button', { type: 'button', onclick: () => a.pathEnd('from', n.id) }, 'Path from'),
+        h('button', { type: 'button', onclick: () => a.pathEnd('to', n.id) }, 'Path to'),
+        n.label === 'Alliance'
+          ? h(
+              'button',
+              { type: 'button', onclick: () => a.toggleOverlap(n.id) },
+              s.$overlap.get().some((o) => o.id === n.id)
+                ? 'Drop from overlaps'
+                : 'Compare overlaps',
+            )
+          : null,
+      ),
+      typeof p.note === 'string' ? h('p', { class: 'note' }, p.note) : null,
+      dates.length ? h('section', {}, h('h3', {}, 'Dates'), table(dates)) : null,
+      memberships,
+      props.length
+        ? h('section', {}, h('h3', {}, 'Properties'), table([['id', n.id], ...props]))
+        : null,
+      sourceList(n.sources),
+    ];
+  };
+  const edgeView = (e: GraphEdge) => {
+    const c = s.$canvas.get().present;
+    const name = (id: string) => c.nodes[id]?.name ?? id;
+    const props = Object.entries(e.properties).filter(([, v]) => v !== null && v !== '');
+    return [
+      h('div', { class: 'detail-head' }, h('span', { class: 'chip dark' }, 'Relationship')),
+      h('h2', { id: 'details-title' }, `${name(e.source)} ${REL_TEXT[e.type]} ${name(e.target)}`),
+      h(
+        'section',
+        {},
+        h('h3', {}, 'Facts'),
+        table([
+          ['type', e.type],
+          ...props,
+          ...(e.properties.until === null ? [['until', 'ongoing'] as [string, unknown]] : []),
+        ]),
+      ),
+      sourceList(e.sources),
+    ];
+  };
+  const draw = () => {
+    const id = s.$selection.get();
+    const node = id ? s.$canvas.get().present.nodes[id] : undefined;
+    const edge = id ? s.$edges.get()[id] : undefined;
+    if (node) return render(el, ...nodeView(node));
+    if (edge) return render(el, ...edgeView(edge));
+    render(
+      el,
+      h('h2', {}, 'Details'),
+      h(
+        'p',
+        { class: 'muted' },
+        'Select a node or relationship to read its properties, dates, memberships on the current date and sources.',
+      ),
+    );
+  };
+  draw();
+  return listenAll([
+    s.$selection.listen(draw),
+    s.$asOf.listen(draw),
+    s.$overlap.listen(draw),
+    s.$canvas.listen(draw),
+  ]);
+}

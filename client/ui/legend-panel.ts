@@ -1,0 +1,41 @@
+import type { ReadableAtom } from 'nanostores';
+import { svgLegend } from '../view/export-legend.js';
+import type { LegendSection } from '../view/legend-model.js';
+import { h, render } from './dom.js';
+
+/**
+ * The on-screen legend: the same SVG markup the export uses, from the same sections, so the
+ * two can never disagree with each other or with the canvas.
+ */
+export function mountLegend(
+  el: HTMLElement,
+  $legend: ReadableAtom<readonly LegendSection[]>,
+): () => void {
+  let collapsed = false;
+  const draw = (sections: readonly LegendSection[]) => {
+    el.hidden = sections.length === 0;
+    const rows = sections.reduce((n, s) => n + s.entries.length + 1, 0);
+    const height = rows * 22 + sections.length * 8 + 8;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="290" height="${height}">${svgLegend(sections, 4, 12, height + 100)}</svg>`;
+    const body = h('div', { class: 'legend-body' });
+    body.innerHTML = svg;
+    render(
+      el,
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'legend-toggle',
+          'aria-expanded': String(!collapsed),
+          onclick: () => {
+            collapsed = !collapsed;
+            draw($legend.get());
+          },
+        },
+        collapsed ? 'Legend ▸' : 'Legend ▾',
+      ),
+      collapsed ? null : body,
+    );
+  };
+  return $legend.subscribe(draw);
+}

@@ -1,0 +1,112 @@
+import { multiMembers, overlapMatrix } from '../state/overlap.js';
+import type { Stores } from '../state/stores.js';
+import { hullColour } from '../view/palette-hulls.js';
+import { h, listenAll, render } from './dom.js';
+
+/**
+ * Choose alliances (from those on the canvas); their members get hulls on the canvas and a
+ * matrix here: shared-member counts above the diagonal's colour, Jaccard index below.
+ */
+export function mountOverlap(
+  el: HTMLElement,
+  s: Stores,
+  a: { toggle(id: string): void; clear(): void },
+): () => void {
+  const draw = () => {
+    const c = s.$canvas.get().present;
+    const sets = s.$overlap.get();
+    const chosen = new Set(sets.map((x) => x.id));
+    const alliances = c.order.map((id) => c.nodes[id]).filter((n) => n?.label === 'Alliance');
+    const m = overlapMatrix(sets);
+    const multi = multiMembers(sets);
+    const short = (i: number) => {
+      const n = c.nodes[m.ids[i] ?? ''];
+      const al =
+        n && Array.isArray(n.properties.aliases)
+          ? n.properties.aliases.find((x) => /^[A-Z][A-Z0-9-]{1,9}$/.test(x))
+          : undefined;
+      return al ?? m.names[i] ?? '';
+    };
+    render(
+      el,
+      h(
+        'div',
+        { class: 'panel-head' },
+        h('h2', {}, 'Overlaps'),
+        sets.length
+          ? h('button', { type: 'button', class: 'link', onclick: a.clear }, 'Clear')
+          : null,
+      ),
+      alliances.length === 0
+        ? h(
+            'p',
+            { class: 'muted' },
+            'Put two or more alliances on the canvas to compare their members.',
+          )
+        : h(
+            'div',
+            { class: 'chips' },
+            ...alliances.map(
+              (n) =>
+                n &&
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'chip-btn',
+                    'aria-pressed': String(chosen.has(n.id)),
+                    'data-overlap': n.id,
+                    onclick: () => a.toggle(n.id),
+                  },
+                  n.name,
+                ),
+            ),
+          ),
+      sets.length >= 2
+        ? h(
+            'table',
+            { class: 'matrix', id: 'overlap-matrix' },
+            h(
+              'tr',
+              {},
+              h('th', {}, ''),
+              ...m.ids.map((_, j) =>
+                h('th', { style: `border-bottom:4px solid ${hullColour(j)}` }, short(j)),
+              ),
+            ),
+            ...m.ids.map((_, i) =>
+              h(
+                'tr',
+                {},
+                h('th', { style: `border-right:4px solid ${hullColour(i)}` }, short(i)),
+                ...m.ids.map((_, j) => {
+                  const jac = m.jaccard[i]?.[j] ?? 0;
+                  const shared = m.shared[i]?.[j] ?? 0;
+                  return h(
+                    'td',
+                    {
+                      style: `background:rgba(24,100,171,${(jac * 0.6).toFixed(2)});color:${jac > 0.5 ? '#fff' : '#1c2430'}`,
+                      title: `${shared} shared, Jaccard ${jac.toFixed(2)}`,
+                    },
+                    h('b', {}, String(shared)),
+                    h('small', {}, jac.toFixed(2)),
+                  );
+                }),
+              ),
+            ),
+          )
+        : sets.length === 1
+          ? h('p', { class: 'muted' }, 'Choose one more alliance.')
+          : null,
+      sets.length >= 2
+        ? h(
+            'p',
+            { class: 'muted' },
+            `Cells: shared members and Jaccard index. ${multi.size} nation${multi.size === 1 ? '' : 's'} in several (pink ring).`,
+          )
+        : null,
+    );
+  };
+  draw();
+  return listenAll([s.$canvas.listen(draw), s.$overlap.listen(draw)]);
+}

@@ -1,0 +1,94 @@
+import type { Core, NodeSingular, Position } from 'cytoscape';
+import type { ReadableAtom } from 'nanostores';
+import type { ElementDef, Scene } from './elements.js';
+
+/** Classes other bindings own (hover/selection highlight); a scene update must keep them. */
+const TRANSIENT = ['hl', 'faded'];
+
+export interface ElementsBinding {
+  dispose(): void;
+  /** Positions remembered for nodes that left the canvas (filtered out), by id. */
+  cache: Map<string, Position>;
+}
+
+/**
+ * Diffs each scene into cy inside one batch, nodes before edges. Nodes that leave (a filter,
+ * the nation view) keep their position in a cache and get it back when they return, so filter
+ * changes never move anything. Truly new nodes start next to their placed neighbours and are
+ * reported through `onAdded`, which runs an incremental layout.
+ */
+export function bindElements(
+  cy: Core,
+  $scene: ReadableAtom<Scene>,
+  hooks: { onAdded(ids: string[]): void; onApplied(): void },
+): ElementsBinding {
+  const cache = new Map<string, Position>();
+  const apply = (scene: Scene) => {
+    const want = new Map(scene.elements.map((e) => [e.data.id, e]));
+    const added: string[] = [];
+    cy.batch(() => {
+      const gone = cy.elements().filter((ele) => !want.has(ele.id()));
+      gone.nodes().forEach((n) => {
+        cache.set(n.id(), { ...n.position() });
+      });
+      cy.remove(gone);
+      const nodeDefs = scene.elements.filter((e) => e.group === 'nodes');
+      const edgeDefs = scene.elements.filter((e) => e.group === 'edges');
+      const fresh: ElementDef[] = [];
+      for (const def of nodeDefs) {
+        const ele = cy.getElementById(def.data.id);
+        if (ele.nonempty()) update(ele, def);
+        else fresh.push(def);
+      }
+      for (const def of fresh) {
+        const known = cache.get(def.data.id);
+        const position = known ?? placeNear(cy, def.data.id, edgeDefs);
+        cy.add({ group: 'nodes', data: def.data, classes: def.classes, position });
+        if (!known) added.push(def.data.id);
+      }
+      for (const def of edgeDefs) {
+        const ele = cy.getElementById(def.data.id);
+        if (ele.nonempty()) update(ele, def);
+        else cy.add({ group: 'edges', data: def.data, classes: def.classes });
+      }
+    });
+    hooks.onApplied();
+    if (added.length > 0) hooks.onAdded(added);
+  };
+  const unsubscribe = $scene.subscribe(apply);
+  return { dispose: unsubscribe, cache };
+}
+
+function update(ele: ReturnType<Core['getElementById']>, def: ElementDef) {
+  for (const [key, value] of Object.entries(def.data)) {
+    if (ele.data(key) !== value) ele.data(key, value);
+  }
+  const keep = TRANSIENT.filter((c) => ele.hasClass(c));
+  const next = [def.classes, ...keep].join(' ').trim();
+  if ((ele.classes() as unknown as string[]).join(' ') !== next) ele.classes(next);
+}
+
+/** A start position next to already placed neighbours, else near the middle of the view. */
+function placeNear(cy: Core, id: string, edges: readonly ElementDef[]): Position {
+  const anchors: NodeSingular[] = [];
+  for (const e of edges) {
+    const other =
+      e.data.source === id ? e.data.target : e.data.target === id ? e.data.source : null;
+    if (other === null) continue;
+    const n = cy.getElementById(String(other));
+    if (n.nonempty() && n.isNode()) anchors.push(n);
+  }
+  const angle = Math.random() * Math.PI * 2;
+  if (anchors.length > 0) {
+    const x = anchors.reduce((s, n) => s + n.position('x'), 0) / anchors.length;
+    const y = anchors.reduce((s, n) => s + n.position('y'), 0) / anchors.length;
+    const r = 80 + Math.random() * 60;
+    return { x: x + r * Math.cos(angle), y: y + r * Math.sin(angle) };
+  }
+  const ext = cy.extent();
+  const r = Math.random() * Math.min(ext.w, ext.h) * 0.25;
+  return {
+    x: (ext.x1 + ext.x2) / 2 + r * Math.cos(angle),
+    y: (ext.y1 + ext.y2) / 2 + r * Math.sin(angle),
+  };
+}

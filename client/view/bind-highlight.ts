@@ -1,0 +1,39 @@
+import type { Core } from 'cytoscape';
+import type { ReadableAtom } from 'nanostores';
+
+/**
+ * Highlights the neighbourhood of the hovered node, or else of the selected one: the closed
+ * neighbourhood gets `hl`, everything else `faded`. Re-run after each scene update.
+ */
+export function bindHighlight(
+  cy: Core,
+  $hover: ReadableAtom<string | null>,
+  $selection: ReadableAtom<string | null>,
+) {
+  const apply = () => {
+    const focusId = $hover.get() ?? $selection.get();
+    cy.batch(() => {
+      cy.elements().removeClass('hl faded');
+      const selected = $selection.get();
+      cy.$(':selected').forEach((ele) => {
+        if (ele.id() !== selected) ele.unselect();
+      });
+      if (selected) cy.getElementById(selected).select();
+      if (!focusId) return;
+      const focus = cy.getElementById(focusId);
+      if (focus.empty()) return;
+      const around = focus.isNode()
+        ? focus.closedNeighborhood()
+        : cy.getElementById(focusId).connectedNodes().union(cy.getElementById(focusId));
+      around.addClass('hl');
+      cy.elements().not(around).addClass('faded');
+    });
+  };
+  const offs = [$hover.listen(apply), $selection.listen(apply)];
+  return {
+    refresh: apply,
+    dispose: () => {
+      for (const off of offs) off();
+    },
+  };
+}

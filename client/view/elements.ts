@@ -1,0 +1,188 @@
+import type { GraphEdge, GraphNode } from '../../server/contract/index.js';
+import { diffEdges, type EdgeChange } from '../state/compare.js';
+import { edgeHolds, edgesAmong } from '../state/edges.js';
+import { edgePasses, type Filters, nodePasses } from '../state/filters.js';
+import { foldToNationTies } from '../state/fold.js';
+import type {
+  Canvas,
+  EdgeCache,
+  OverlapSet,
+  PathResult,
+  SizeBy,
+  ViewMode,
+} from '../state/model.js';
+import { multiMembers } from '../state/overlap.js';
+import type { Flash } from '../state/stores.js';
+import { shapeFor } from './palette.js';
+
+/** A Cytoscape element definition, as plain data so it is built and tested without cytoscape. */
+export interface ElementDef {
+  group: 'nodes' | 'edges';
+  data: Record<string, string | number> & { id: string };
+  classes: string;
+}
+
+export interface SceneInput {
+  canvas: Canvas;
+  edges: EdgeCache;
+  asOf: string;
+  compareFrom: string | null;
+  filters: Filters;
+  view: ViewMode;
+  sizeBy: SizeBy;
+  overlap: readonly OverlapSet[];
+  path: PathResult | null;
+  flash: Flash;
+}
+
+export interface Scene {
+  elements: ElementDef[];
+  /** Nodes on the canvas, and how many of them the filters hide. */
+  total: number;
+  hidden: number;
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+/** Whether a node exists on the date (former states, dissolved alliances are faded, not hidden). */
+export function nodeExistsOn(n: GraphNode, date: string): boolean {
+  const p = n.properties;
+  const start = str(p.since) ?? str(p.founded) ?? str(p.inForce) ?? str(p.signed);
+  const end = str(p.until) ?? str(p.dissolved) ?? str(p.ended);
+  return (!start || start <= date) && (!end || date < end);
+}
+
+export function nodeSize(n: GraphNode, degree: number, sizeBy: SizeBy): number {
+  const milex = n.properties.milexUsdM;
+  if (sizeBy === 'milex' && n.label === 'Nation') {
+    return typeof milex === 'number' ? Math.min(96, 20 + Math.sqrt(milex) * 0.08) : 18;
+  }
+  const base = n.label === 'Nation' ? 22 : 30;
+  return Math.round(Math.min(96, base + 6 * Math.sqrt(degree)));
+}
+
+/** Which edges are drawn, with their change class in compare mode or after a date step. */
+function drawnEdges(input: SceneInput, ids: ReadonlySet<string>) {
+  const among = edgesAmong(input.edges, ids).filter((e) => edgePasses(input.filters, e));
+  const changes = new Map<string, EdgeChange | 'joined' | 'exited'>();
+  if (input.compareFrom) {
+    const diff = diffEdges(among, input.compareFrom, input.asOf);
+    return { edges: among.filter((e) => diff.has(e.id)), changes: diff };
+  }
+  const exited = new Set(input.flash.exited);
+  for (const id of input.flash.joined) changes.set(id, 'joined');
+  for (const id of exited) changes.set(id, 'exited');
+  const edges = among.filter((e) => edgeHolds(e, input.asOf) || exited.has(e.id));
+  return { edges, changes };
+}
+
+/** Projects state onto the elements to draw. Pure: the bind step only diffs its output into cy. */
+export function buildScene(input: SceneInput): Scene {
+  const { canvas, filters } = input;
+  const all = canvas.order.map((id) => canvas.nodes[id]).filter((n): n is GraphNode => !!n);
+  let nodes = all.filter((n) => nodePasses(filters, n));
+  const hidden = all.length - nodes.length;
+  const ids = new Set(nodes.map((n) => n.id));
+  let { edges, changes } = drawnEdges(input, ids);
+  let ties: ElementDef[] = [];
+  if (input.view === 'nations') {
+    const nodeMap = Object.fromEntries(nodes.map((n) => [n.id, n]));
+    ties = foldToNationTies(nodeMap, edges).map((t) => ({
+      group: 'edges',
+      data: { id: t.id, source: t.source, target: t.target, type: 'TIE', weight: t.weight },
+      classes: 'tie',
+    }));
+    nodes = nodes.filter((n) => n.label === 'Nation');
+    edges = edges.filter((e) => nodeMap[e.source]?.label === 'Nation' && e.type === 'SUCCEEDED_BY');
+  }
+  const degree = new Map<string, number>();
+  const bump = (id: string, by = 1) => degree.set(id, (degree.get(id) ?? 0) + by);
+  for (const e of edges) {
+    bump(e.source);
+    bump(e.target);
+  }
+  for (const t of ties) {
+    bump(String(t.data.source));
+    bump(String(t.data.target));
+  }
+  const onPath = new Set([...(input.path?.nodeIds ?? []), ...(input.path?.edgeIds ?? [])]);
+  const multi = multiMembers(input.overlap);
+  const pinned = new Set(canvas.pinned);
+  // Ties make degrees large in the nation view; scale them back so sizes stay comparable.
+  const scale = input.view === 'nations' ? 0.25 : 1;
+  const nodeEls = nodes.map((n) =>
+    nodeElement(n, input, (degree.get(n.id) ?? 0) * scale, {
+      pinned: pinned.has(n.id),
+      path: input.path ? onPath.has(n.id) : undefined,
+      multi: multi.get(n.id)?.length ?? 0,
+    }),
+  );
+  const edgeEls = edges.map((e) =>
+    edgeElement(e, changes.get(e.id), input.path ? onPath.has(e.id) : undefined),
+  );
+  return { elements: [...nodeEls, ...edgeEls, ...ties], total: all.length, hidden };
+}
+
+function nodeElement(
+  n: GraphNode,
+  input: SceneInput,
+  degree: number,
+  flags: { pinned: boolean; path: boolean | undefined; multi: number },
+): ElementDef {
+  const kind = str(n.properties.kind) ?? '';
+  const omitted = input.canvas.omitted[n.id] ?? 0;
+  const short = n.label === 'Nation' ? n.name : shortName(n);
+  const classes = [`n-${n.label}`, kind ? `k-${kind}` : ''];
+  if (flags.pinned) classes.push('pinned');
+  if (!nodeExistsOn(n, input.asOf)) classes.push('defunct');
+  if (flags.multi > 1) classes.push('multi');
+  if (flags.path === true) classes.push('on-path');
+  if (flags.path === false) classes.push('off-path');
+  return {
+    group: 'nodes',
+    data: {
+      id: n.id,
+      name: omitted > 0 ? `${short} (+${omitted})` : short,
+      label: n.label,
+      kind,
+      shape: shapeFor(n.label, kind || undefined),
+      size: nodeSize(n, degree, input.sizeBy),
+      degree: Math.round(degree),
+      multi: flags.multi,
+      ...coords(n),
+    },
+    classes: classes.filter(Boolean).join(' '),
+  };
+}
+
+function coords(n: GraphNode): { lat?: number; lon?: number } {
+  const { lat, lon } = n.properties;
+  return typeof lat === 'number' && typeof lon === 'number' ? { lat, lon } : {};
+}
+
+/** Alliances are known by their acronym: use a short alias when there is one. */
+function shortName(n: GraphNode): string {
+  const aliases = n.properties.aliases;
+  const acronym = Array.isArray(aliases)
+    ? aliases.find((a) => /^[A-Z][A-Z0-9-]{1,9}$/.test(a))
+    : undefined;
+  return acronym ?? n.name;
+}
+
+function edgeElement(
+  e: GraphEdge,
+  change: string | undefined,
+  path: boolean | undefined,
+): ElementDef {
+  const role = str(e.properties.role) ?? '';
+  const classes = [`r-${e.type}`];
+  if (role && role !== 'member' && role !== 'party') classes.push('role-minor');
+  if (change) classes.push(change);
+  if (path === true) classes.push('on-path');
+  if (path === false) classes.push('off-path');
+  return {
+    group: 'edges',
+    data: { id: e.id, source: e.source, target: e.target, type: e.type, role },
+    classes: classes.join(' '),
+  };
+}

@@ -1,0 +1,95 @@
+import type { Core, LayoutOptions, NodeSingular } from 'cytoscape';
+import type { LayoutName } from '../state/model.js';
+import {
+  geoPositions,
+  groupedPositions,
+  type LayoutEdge,
+  type LayoutNode,
+  type Pt,
+} from './positions.js';
+
+/** Past this many nodes fcose runs at draft quality (../shared/PLATFORM.md: default is unusable). */
+export const DRAFT_THRESHOLD = 400;
+/** Animating positions costs frames; only small views animate. */
+const ANIMATE_MAX = 250;
+
+export interface LayoutRun {
+  name: LayoutName;
+  /** Keep current positions as the starting point (after an expansion), else start afresh. */
+  incremental: boolean;
+  pinned: ReadonlySet<string>;
+  fit: boolean;
+}
+
+const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
+
+function layoutInput(cy: Core): { nodes: LayoutNode[]; edges: LayoutEdge[] } {
+  const nodes = cy.nodes().map((n: NodeSingular) => {
+    const label = String(n.data('label'));
+    return { id: n.id(), label, lat: num(n.data('lat')), lon: num(n.data('lon')) };
+  });
+  const edges = cy.edges().map((e) => ({ source: e.data('source'), target: e.data('target') }));
+  return { nodes, edges };
+}
+
+function options(cy: Core, run: LayoutRun): LayoutOptions {
+  const n = cy.nodes().length;
+  const animate = n <= ANIMATE_MAX;
+  const common = { animate, animationDuration: 450, fit: run.fit, padding: 50 };
+  if (run.name === 'fcose') {
+    const draft = n > DRAFT_THRESHOLD;
+    // fcose refines existing positions only at default/proof quality; draft always restarts.
+    const incremental = run.incremental && !draft;
+    const fixed = cy
+      .nodes()
+      .filter((node) => run.pinned.has(node.id()))
+      .map((node: NodeSingular) => ({ nodeId: node.id(), position: { ...node.position() } }));
+    return {
+      name: 'fcose',
+      ...common,
+      quality: draft ? 'draft' : 'default',
+      randomize: !incremental,
+      nodeRepulsion: () => 9000,
+      idealEdgeLength: () => 90,
+      nodeSeparation: 80,
+      packComponents: true,
+      fixedNodeConstraint: fixed.length > 0 ? fixed : undefined,
+      animate: animate ? 'end' : false,
+    } as LayoutOptions;
+  }
+  if (run.name === 'concentric') {
+    return {
+      name: 'concentric',
+      ...common,
+      concentric: (node: NodeSingular) => node.degree(false),
+      levelWidth: () => 2,
+      minNodeSpacing: 28,
+      avoidOverlap: true,
+    } as LayoutOptions;
+  }
+  const input = layoutInput(cy);
+  const positions =
+    run.name === 'geo'
+      ? geoPositions(input.nodes, input.edges)
+      : groupedPositions(input.nodes, input.edges);
+  return {
+    name: 'preset',
+    ...common,
+    positions: (node: NodeSingular) => positions.get(node.id()) ?? ({ ...node.position() } as Pt),
+  } as LayoutOptions;
+}
+
+/** Runs a layout over what is drawn; pinned nodes keep their place. Resolves when it stops. */
+export function runLayout(cy: Core, run: LayoutRun): Promise<void> {
+  if (cy.nodes().empty()) return Promise.resolve();
+  const eles =
+    run.name === 'fcose'
+      ? cy.elements()
+      : cy.elements().filter((e) => !(e.isNode() && run.pinned.has(e.id())));
+  const layout = eles.layout(options(cy, run));
+  const done = new Promise<void>((resolve) => {
+    layout.one('layoutstop', () => resolve());
+  });
+  layout.run();
+  return done;
+}

@@ -1,0 +1,37 @@
+import { computed } from 'nanostores';
+import type { Stores } from '../state/stores.js';
+import { buildScene } from './elements.js';
+import { legendFor } from './legend-model.js';
+import { hullColour } from './palette-hulls.js';
+
+/** The derived scene and legend: recomputed whenever a slice they read changes. */
+export function sceneStores(s: Stores) {
+  const $document = computed(s.$canvas, (h) => h.present);
+  const $scene = computed(
+    [
+      $document,
+      s.$edges,
+      s.$asOf,
+      s.$compareFrom,
+      s.$filters,
+      s.$view,
+      s.$sizeBy,
+      s.$overlap,
+      s.$path,
+      s.$flash,
+    ],
+    (canvas, edges, asOf, compareFrom, filters, view, sizeBy, overlap, path, flash) =>
+      buildScene({ canvas, edges, asOf, compareFrom, filters, view, sizeBy, overlap, path, flash }),
+  );
+  const $legend = computed(
+    [$scene, s.$compareFrom, s.$asOf, s.$overlap],
+    (scene, from, asOf, overlap) =>
+      legendFor(scene.elements, {
+        compare: from ? { from, to: asOf } : undefined,
+        hulls: overlap.map((o, i) => ({ text: o.name, colour: hullColour(i) })),
+      }),
+  );
+  return { $document, $scene, $legend };
+}
+
+export type SceneStores = ReturnType<typeof sceneStores>;
