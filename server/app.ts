@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
+import type { QueryLibrary } from './domain/library.js';
 import { errorHandler, notFound } from './http/middleware/error-handler.js';
 import { requestId } from './http/middleware/request-id.js';
 import { buildOpenApi } from './http/openapi.js';
@@ -17,6 +18,8 @@ export interface AppDeps {
   clientDir?: string;
   /** Timeout and row limit of console queries. */
   queryLimits?: QueryLimits;
+  /** Saved queries (cypher/library) for this store's backend. */
+  library?: QueryLibrary;
 }
 
 const DEFAULT_LIMITS: QueryLimits = { timeoutMs: 10_000, rowLimit: 5_000 };
@@ -28,6 +31,7 @@ export function createApp({
   version = '0.0.0',
   clientDir,
   queryLimits = DEFAULT_LIMITS,
+  library = new Map(),
 }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -39,7 +43,7 @@ export function createApp({
     res.json(openapi);
   });
   app.use(graphRoutes(store));
-  app.use(queryRoutes(store, queryLimits));
+  app.use(queryRoutes(store, library, queryLimits));
   app.use('/api', notFound());
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));

@@ -12,11 +12,11 @@ const { version } = JSON.parse(readFileSync(path.join(projectRoot(), 'package.js
   version: string;
 };
 
-const store = await openStore(config);
+const { store, library } = await openStore(config);
 await seedIfEmpty(store, config.SEED_DIR, logger);
 const clientDir = path.join(projectRoot(), 'dist', 'client');
 const queryLimits = { timeoutMs: config.QUERY_TIMEOUT_MS, rowLimit: config.QUERY_ROW_LIMIT };
-const app = createApp({ store, logger, version, clientDir, queryLimits });
+const app = createApp({ store, logger, version, clientDir, queryLimits, library });
 const server = app.listen(config.PORT, config.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;

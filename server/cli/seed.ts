@@ -27,7 +27,7 @@ async function main() {
   console.log(`${dir}: valid (${nodes.length} nodes, ${rels.length} relationships)`);
   if (values.check) return;
 
-  const store = await openStore(config);
+  const { store } = await openStore(config);
   try {
     const before = await store.stats();
     await store.importGraph(result.bundle);

@@ -18,6 +18,11 @@ import {
   SubgraphBodySchema,
   SubgraphResponseSchema,
 } from './api.js';
+import {
+  LibraryNameParamsSchema,
+  QueriesResponseSchema,
+  RunLibraryQueryBodySchema,
+} from './library.js';
 import { QueryRequestSchema, QueryResponseSchema } from './query.js';
 
 /** One HTTP route: what it takes and what it answers, shared by server, client and OpenAPI. */
@@ -118,6 +123,23 @@ export const routes = {
     body: QueryRequestSchema,
     response: QueryResponseSchema,
     errors: ['QUERY_SYNTAX', 'QUERY_FAILED', 'QUERY_REJECTED', 'QUERY_TIMEOUT'],
+  },
+  queries: {
+    method: 'get',
+    path: '/api/queries',
+    summary: 'The library of saved, parameterised queries',
+    query: NoQuery,
+    response: QueriesResponseSchema,
+  },
+  runQuery: {
+    method: 'post',
+    path: '/api/queries/:name',
+    summary: 'Run a saved query with its parameters (defaults fill the gaps)',
+    params: LibraryNameParamsSchema,
+    query: NoQuery,
+    body: RunLibraryQueryBodySchema,
+    response: QueryResponseSchema,
+    errors: ['NOT_FOUND', 'QUERY_FAILED', 'QUERY_TIMEOUT'],
   },
 } as const satisfies Record<string, RouteDef>;
 

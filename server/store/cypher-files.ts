@@ -57,10 +57,16 @@ export class CypherFiles {
   }
 }
 
-/** Reads `// params: $a, $b` and `// returns: x, y` from a file's leading comment lines. */
+/**
+ * Reads `// params: $a, $b` (or, in library files, one `// param name: type = default` line
+ * per parameter) and `// returns: x, y` from a file's leading comment lines.
+ */
 export function parseHeader(text: string): { params: string[]; returns: string[] } {
   const header = text.split('\n').filter((l) => l.startsWith('//'));
   const list = (key: string) => {
+    if (key === 'params' && !header.some((l) => /^\/\/\s*params:/.test(l))) {
+      return header.flatMap((l) => /^\/\/\s*param\s+(\w+):/.exec(l)?.slice(1, 2) ?? []);
+    }
     const line = header.find((l) => l.slice(2).trim().startsWith(`${key}:`));
     if (!line) return [];
     const value = line.slice(line.indexOf(':') + 1).trim();

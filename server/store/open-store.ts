@@ -5,13 +5,13 @@ import { formatSeedIssues } from '../seed/validate-seeds.js';
 import { CypherFiles } from './cypher-files.js';
 import { EmbeddedGraphStore } from './embedded/embedded-store.js';
 import type { GraphStore } from './graph-store.js';
+import { loadLibrary } from './library-files.js';
 
-/** Opens the configured backend. */
-export async function openStore(
-  config: Pick<Config, 'BACKEND' | 'DATA_DIR' | 'CYPHER_DIR'>,
-): Promise<GraphStore> {
+/** Opens the configured backend, with the saved queries it runs. */
+export async function openStore(config: Pick<Config, 'BACKEND' | 'DATA_DIR' | 'CYPHER_DIR'>) {
   const cypher = await CypherFiles.load(config.CYPHER_DIR);
-  return EmbeddedGraphStore.open({ dataDir: config.DATA_DIR, cypher });
+  const store: GraphStore = await EmbeddedGraphStore.open({ dataDir: config.DATA_DIR, cypher });
+  return { store, library: loadLibrary(cypher, store.backend) };
 }
 
 /** Loads a seed folder into the store; an invalid seed set throws listing every issue. */

@@ -28,7 +28,9 @@ describe('cypher/ files', () => {
     for (const name of files.names()) {
       const file = files.find(name, 'embedded') ?? files.find(name, 'neo4j');
       expect(file?.text.startsWith('//'), name).toBe(true);
-      expect(file?.text, name).toMatch(/^\/\/ params:/m);
+      if (name.startsWith('library/'))
+        expect(file?.text, name).toMatch(/^\/\/ title:[\s\S]*^\/\/ view:/m);
+      else expect(file?.text, name).toMatch(/^\/\/ params:/m);
       expect(file?.text, name).toMatch(/^\/\/ returns:/m);
     }
   });

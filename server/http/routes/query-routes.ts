@@ -1,15 +1,26 @@
 import { Router } from 'express';
 import { routes } from '../../contract/routes.js';
+import { listQueries, type QueryLibrary, runLibraryQuery } from '../../domain/library.js';
 import { runQuery } from '../../domain/query.js';
 import type { GraphStore, QueryLimits } from '../../store/graph-store.js';
 import { handle } from '../handle.js';
 
-/** The Cypher console. */
-export function queryRoutes(store: GraphStore, limits: QueryLimits): Router {
+/** The Cypher console and the library of saved queries. */
+export function queryRoutes(store: GraphStore, library: QueryLibrary, limits: QueryLimits): Router {
   const r = Router();
   r.post(
     routes.query.path,
     handle(routes.query, ({ body }) => runQuery(store, body, limits)),
+  );
+  r.get(
+    routes.queries.path,
+    handle(routes.queries, async () => listQueries(library)),
+  );
+  r.post(
+    routes.runQuery.path,
+    handle(routes.runQuery, ({ params, body }) =>
+      runLibraryQuery(store, library, params.name, body.params, limits),
+    ),
   );
   return r;
 }

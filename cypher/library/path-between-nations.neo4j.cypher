@@ -1,0 +1,10 @@
+// title: Path between two nations
+// description: A shortest chain of relationships of any date between two nations (the explorer's path tool answers for a given date).
+// param from: id = nation:FIN — where the path starts
+// param to: id = nation:IND — where it ends
+// view: graph
+// returns: path, hops
+MATCH (a:Nation {id: $from}), (b:Nation {id: $to})
+MATCH p = shortestPath((a)-[*..6]-(b))
+RETURN p AS path, length(p) AS hops
+LIMIT 1
