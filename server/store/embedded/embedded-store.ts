@@ -24,20 +24,13 @@ import type {
 } from '../graph-store.js';
 import { upsertParams } from '../import-params.js';
 import { countStats } from '../stats.js';
+import { breadthFirstPath, expandNeighbourhood, type Hop } from '../traversal.js';
 import { LbugRunner, openDatabase } from './lbug-runner.js';
 import { toGraphEdge, toGraphNode } from './mappers.js';
 import { runConsoleQuery } from './run-console-query.js';
 import { Topology } from './topology.js';
 
 type Row = Record<string, unknown>;
-
-/** One relationship met while expanding a frontier: the edge and the node at its far end. */
-interface Hop {
-  edge: GraphEdge;
-  other: GraphNode;
-  /** The frontier node the hop started from. */
-  from: string;
-}
 
 export interface EmbeddedStoreOptions {
   /** Folder for the database file, or `:memory:`. */
@@ -138,39 +131,7 @@ export class EmbeddedGraphStore implements GraphStore {
   async neighbourhood(id: string, options: NeighbourhoodOptions): Promise<Neighbourhood> {
     const centre = await this.getNode(id);
     if (!centre) return { nodes: [], edges: [], truncated: false, omitted: 0 };
-    const rels = options.rels ?? REL_TYPES;
-    const types = options.types ? new Set<NodeLabel>(options.types) : undefined;
-    const nodes = new Map([[centre.id, centre]]);
-    const edges = new Map<string, GraphEdge>();
-    let frontier = [centre.id];
-    let omitted = 0;
-    for (let depth = 1; depth <= options.depth && frontier.length > 0; depth++) {
-      const hops = await this.expand(frontier, options.asOf, rels);
-      const fresh = new Map<string, GraphNode>();
-      for (const hop of hops) {
-        if (types && !types.has(hop.other.label)) continue;
-        if (!nodes.has(hop.other.id)) fresh.set(hop.other.id, hop.other);
-      }
-      const room = Math.max(0, options.limit - nodes.size);
-      const ranked = [...fresh.values()].sort(
-        (a, b) => a.label.localeCompare(b.label) || a.name.localeCompare(b.name),
-      );
-      const kept = ranked.slice(0, room);
-      omitted = ranked.length - kept.length;
-      for (const n of kept) nodes.set(n.id, n);
-      for (const hop of hops) {
-        if (nodes.has(hop.edge.source) && nodes.has(hop.edge.target))
-          edges.set(hop.edge.id, hop.edge);
-      }
-      if (omitted > 0) break;
-      frontier = kept.map((n) => n.id);
-    }
-    return {
-      nodes: [...nodes.values()],
-      edges: [...edges.values()],
-      truncated: omitted > 0,
-      omitted,
-    };
+    return expandNeighbourhood(centre, (ids, asOf, rels) => this.expand(ids, asOf, rels), options);
   }
 
   async subgraph(ids: readonly string[], options: { asOf: string; rels?: readonly RelType[] }) {
@@ -213,35 +174,9 @@ export class EmbeddedGraphStore implements GraphStore {
     to: string,
     options: ShortestPathOptions,
   ): Promise<GraphPath | null> {
-    const start = await this.getNode(from);
-    const end = await this.getNode(to);
+    const [start, end] = await Promise.all([this.getNode(from), this.getNode(to)]);
     if (!start || !end) return null;
-    if (from === to) return { nodes: [start], edges: [] };
-    const reached = new Map<string, { node: GraphNode; via?: GraphEdge; prev?: string }>([
-      [from, { node: start }],
-    ]);
-    let frontier = [from];
-    for (let hop = 0; hop < options.maxHops && frontier.length > 0; hop++) {
-      const next: string[] = [];
-      for (const h of await this.expand(frontier, options.asOf, REL_TYPES)) {
-        if (reached.has(h.other.id)) continue;
-        reached.set(h.other.id, { node: h.other, via: h.edge, prev: h.from });
-        next.push(h.other.id);
-      }
-      if (reached.has(to)) break;
-      frontier = next;
-    }
-    if (!reached.has(to)) return null;
-    const nodes: GraphNode[] = [];
-    const edges: GraphEdge[] = [];
-    for (let at: string | undefined = to; at !== undefined; ) {
-      const step = reached.get(at);
-      if (!step) break;
-      nodes.unshift(step.node);
-      if (step.via) edges.unshift(step.via);
-      at = step.prev;
-    }
-    return { nodes, edges };
+    return breadthFirstPath(start, end, (ids, asOf, rels) => this.expand(ids, asOf, rels), options);
   }
 
   async search(query: string, options: { types?: readonly NodeLabel[]; limit: number }) {
