@@ -16,6 +16,7 @@ export interface KeyActions {
   toggleCompare(): void;
   exportPng(): void;
   share(): void;
+  toggleConsole(): void;
   help(): void;
 }
 
@@ -71,6 +72,12 @@ export function keymap(s: Stores, a: KeyActions): Shortcut[] {
     { keys: 'C', text: 'Toggle compare mode', match: key('c'), run: a.toggleCompare },
     { keys: 'X', text: 'Export PNG at 2×', match: key('x'), run: a.exportPng },
     { keys: 'S', text: 'Copy a link to this view', match: key('s'), run: a.share },
+    {
+      keys: 'Q',
+      text: 'Open / close the Cypher console (Ctrl+Enter runs)',
+      match: key('q'),
+      run: a.toggleConsole,
+    },
     {
       keys: 'Esc',
       text: 'Clear the selection',

@@ -1,15 +1,20 @@
 import { today as todayIso } from '../server/contract/time.js';
 import { createAnalysisActions } from './actions/analysis-actions.js';
 import { createCanvasActions } from './actions/canvas-actions.js';
+import { createConsoleActions } from './actions/console-actions.js';
 import { createExportActions } from './actions/export-actions.js';
 import { createTimeActions } from './actions/time-actions.js';
 import { createTracker } from './actions/track.js';
 import { currentView, restoreView, syncUrl } from './actions/url-sync.js';
 import { createApi } from './api/client.js';
 import { keymap } from './keymap.js';
+import { createConsoleStores } from './state/console.js';
+import { HISTORY_KEY, parseHistory } from './state/console-history.js';
 import { createStores } from './state/stores.js';
 import { encodeView } from './state/url-codec.js';
 import type { EntenteHook } from './test-hook.js';
+import { mountConsoleLoader } from './ui/console-loader.js';
+import type { ConsoleHandle } from './ui/console-panel.js';
 import { createContextMenu } from './ui/context-menu.js';
 import { mountDetails } from './ui/details-panel.js';
 import { mountFilters } from './ui/filters-panel.js';
@@ -42,6 +47,17 @@ const canvas = createCanvasActions(api, s, track);
 const analysis = createAnalysisActions(api, s, canvas, track);
 const time = createTimeActions(s, canvas, track, () => analysis.refreshForDate());
 const derived = sceneStores(s);
+const storage = (() => {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+})();
+const cs = createConsoleStores(parseHistory(storage?.getItem(HISTORY_KEY) ?? null));
+const consoleActions = createConsoleActions(api, s, cs, canvas, storage);
+let consoleHandle: ConsoleHandle | null = null;
+const toggleConsole = () => cs.$open.set(!cs.$open.get());
 const menu = createContextMenu($('#context-menu'));
 const help = $<HTMLDialogElement>('#help');
 
@@ -92,6 +108,20 @@ const hook: EntenteHook = {
       selection: s.$selection.get(),
       request: s.$request.get(),
     };
+  },
+  console: {
+    snapshot: () => {
+      const r = cs.$result.get();
+      return {
+        open: cs.$open.get(),
+        ready: consoleHandle !== null,
+        status: cs.$status.get(),
+        columns: r ? [...r.response.columns] : [],
+        rows: r ? r.response.rows.length : 0,
+        source: r ? (r.source.kind === 'library' ? r.source.name : 'cypher') : null,
+      };
+    },
+    setText: (text) => consoleHandle?.setText(text),
   },
   bench: {
     synthetic: (n, perNode) => benchRender($('#canvas-wrap'), syntheticElements(n, perNode)),
@@ -152,6 +182,9 @@ mountToolbar($('#toolbar'), s, {
   share: () => void share(),
   help: () => help.showModal(),
 });
+mountConsoleLoader($('#console'), $('#console-opener'), s, cs, consoleActions, (handle) => {
+  consoleHandle = handle;
+});
 mountFilters($('#filters'), s);
 mountOverlap($('#overlap'), s, {
   toggle: (id) => void analysis.toggleOverlap(id),
@@ -198,6 +231,7 @@ mountShortcuts(
       ),
     exportPng: () => void exporter.png(2),
     share: () => void share(),
+    toggleConsole,
     help: () => help.showModal(),
   }),
 );

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import {
+  type Json,
   type NodeLabel,
   type RelType,
   routes,
@@ -15,6 +16,12 @@ export function createApi(fetcher: Fetcher = (input, init) => fetch(input, init)
     query: Record<string, string | number | readonly string[] | undefined>,
     signal?: AbortSignal,
   ) => requestJson(fetcher, buildUrl(route.path, params, query), route.response, { signal });
+  const post = <S extends z.ZodType>(url: string, schema: S, body: unknown) =>
+    requestJson(fetcher, url, schema, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   return {
     health: () => get(routes.health, {}, {}),
@@ -32,16 +39,18 @@ export function createApi(fetcher: Fetcher = (input, init) => fetch(input, init)
         rels?: RelType[];
       },
     ) => get(routes.neighbourhood, { id }, query),
-    subgraph: (body: SubgraphBody) =>
-      requestJson(fetcher, routes.subgraph.path, routes.subgraph.response, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      }),
+    subgraph: (body: SubgraphBody) => post(routes.subgraph.path, routes.subgraph.response, body),
     members: (id: string, asOf: string) => get(routes.members, { id }, { asOf }),
     memberships: (id: string, asOf: string) => get(routes.memberships, { id }, { asOf }),
     shortestPath: (from: string, to: string, asOf: string, maxHops?: number) =>
       get(routes.shortestPath, {}, { from, to, asOf, maxHops }),
+    /** The console: one read-only Cypher query. */
+    query: (cypher: string, params: Record<string, Json>) =>
+      post(routes.query.path, routes.query.response, { cypher, params }),
+    queries: () => get(routes.queries, {}, {}),
+    /** A saved query of the library; the server fills missing parameters with defaults. */
+    runQuery: (name: string, params: Record<string, Json>) =>
+      post(buildUrl(routes.runQuery.path, { name }), routes.runQuery.response, { params }),
   };
 }
 

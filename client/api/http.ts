@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly status: number,
+    /** The envelope's `details`, e.g. `{ position: { line, column } }` for QUERY_SYNTAX. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -35,7 +37,12 @@ export async function requestJson<S extends z.ZodType>(
   if (!res.ok) {
     const envelope = ErrorEnvelopeSchema.safeParse(body);
     if (envelope.success) {
-      throw new ApiError(envelope.data.error.code, envelope.data.error.message, res.status);
+      throw new ApiError(
+        envelope.data.error.code,
+        envelope.data.error.message,
+        res.status,
+        envelope.data.error.details,
+      );
     }
     throw new ApiError('HTTP', `The server answered ${res.status} ${res.statusText}`, res.status);
   }

@@ -24,6 +24,8 @@ export function mountShortcuts(dialog: HTMLDialogElement, shortcuts: Shortcut[])
     h('form', { method: 'dialog' }, h('button', { class: 'primary' }, 'Close')),
   );
   const onKey = (e: KeyboardEvent) => {
+    // While the help is open, keys belong to it (Esc closes it natively).
+    if (dialog.open) return;
     if (typing(e.target) && e.key !== 'Escape') return;
     const hit = shortcuts.find((s) => s.match(e));
     if (!hit) return;

@@ -49,6 +49,9 @@ export function createGraphView(
     },
   });
   drawnBefore = cy.nodes().length;
+  // The console drawer shrinks the canvas; cytoscape only notices window resizes by itself.
+  const resizer = new ResizeObserver(() => cy.resize());
+  resizer.observe(container);
   const offs = [
     derived.$scene.listen(() => {
       drawnBefore = cy.nodes().length;
@@ -81,6 +84,7 @@ export function createGraphView(
     drawnIds: () => cy.nodes().map((n) => n.id()),
     dispose() {
       for (const off of offs) off();
+      resizer.disconnect();
       elements.dispose();
       highlight.dispose();
       hulls.dispose();

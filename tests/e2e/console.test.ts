@@ -1,0 +1,177 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, launchBrowser, type RunningServer, startServer } from './harness.js';
+
+// The page's test hook, typed loosely: this file is compiled without DOM types.
+type ConsoleSnapshot = {
+  open: boolean;
+  ready: boolean;
+  status: { type: string; code?: string; message?: string };
+  columns: string[];
+  rows: number;
+  source: string | null;
+};
+const consoleSnap = (page: Page) =>
+  page.evaluate('window.__entente.console.snapshot()') as Promise<ConsoleSnapshot>;
+const canvasNodes = (page: Page) =>
+  page.evaluate('window.__entente.snapshot().nodes') as Promise<string[]>;
+
+const NATO_QUERY =
+  "MATCH (n:Nation)-[r:MEMBER_OF]->(a:Alliance {id: 'alliance:nato'}) RETURN n, r, a LIMIT 5";
+
+let server: RunningServer;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  await page.goto(server.baseUrl);
+  await page.waitForFunction('window.__entente && window.__entente.ready === true', null, {
+    timeout: 30_000,
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const settled = () =>
+  page.waitForFunction('window.__entente.console.snapshot().status.type !== "loading"', null, {
+    timeout: 20_000,
+  });
+
+/** Clears the editor and types like a user; the console does not auto-close brackets. */
+async function typeQuery(text: string) {
+  await page.click('#console-editor .cm-content');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(text, { delay: 5 });
+  await page.keyboard.press('Escape'); // close the completion list, if open
+}
+
+describe('Cypher console', () => {
+  it('opens from the keyboard and lists the shortcut in the help', async () => {
+    await page.keyboard.press('q');
+    await page.waitForSelector('#console-editor .cm-content', { timeout: 30_000 });
+    await page.waitForFunction('window.__entente.console.snapshot().ready === true');
+    expect((await consoleSnap(page)).open).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.click('body', { position: { x: 5, y: 400 } });
+    await page.keyboard.press('?');
+    expect(await page.locator('#help').textContent()).toContain('Cypher console');
+    await page.keyboard.press('Escape');
+  });
+
+  it('runs a typed query: the table shows the rows and the canvas the graph', async () => {
+    await typeQuery(NATO_QUERY);
+    expect(
+      await page.evaluate(
+        'document.querySelector("#console-editor .cm-content").innerText.replace(/\\s+/g, " ").trim()',
+      ),
+    ).toBe(NATO_QUERY);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'console-01-typed.png') });
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction('window.__entente.console.snapshot().rows > 0', null, {
+      timeout: 20_000,
+    });
+    await settled();
+    const snap = await consoleSnap(page);
+    expect(snap.status.type).toBe('idle');
+    expect(snap.columns).toEqual(['n', 'r', 'a']);
+    await page.click('#console-tab-table');
+    expect(await page.locator('#console-table tbody tr').count()).toBe(5);
+    const headers = await page.locator('#console-table thead th').allTextContents();
+    expect(headers.map((t) => t.replace(/[▲▼↕]/g, '').trim())).toEqual(['#', 'n', 'r', 'a']);
+    expect(await page.locator('#console-status').textContent()).toMatch(/^5 rows · /);
+    await page.waitForFunction(
+      'window.__entente.snapshot().nodes.filter((id) => id.startsWith("nation:")).length === 5',
+    );
+    const nodes = await canvasNodes(page);
+    expect(nodes).toContain('alliance:nato');
+    expect(nodes.filter((id) => id.startsWith('nation:'))).toHaveLength(5);
+    await page.evaluate('window.__entente.settled()');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'console-02-result.png') });
+  });
+
+  it('sorts the table and downloads CSV', async () => {
+    await page.click('#console-table thead th:nth-child(2) button');
+    await page.click('#console-table thead th:nth-child(2) button');
+    const names = await page.locator('#console-table tbody td:nth-child(2)').allTextContents();
+    expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a)));
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#console-csv'),
+    ]);
+    const file = path.join(ARTIFACTS, 'console-result.csv');
+    await download.saveAs(file);
+    const lines = readFileSync(file, 'utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('n,r,a');
+    expect(lines).toHaveLength(6);
+  });
+
+  it('shows the server refusing a write under the editor', async () => {
+    await typeQuery("CREATE (n:Nation {id: 'nation:QQQ'})");
+    await page.keyboard.press('Control+Enter');
+    await page.waitForSelector('#console-error:not([hidden])', { timeout: 20_000 });
+    expect(await page.locator('#console-error-code').textContent()).toBe('QUERY_REJECTED');
+    expect(await page.locator('#console-error').textContent()).toContain('read-only');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'console-03-rejected.png') });
+  });
+
+  it('shows a syntax error with its position', async () => {
+    await typeQuery('MATCH (n:Nation RETURN n');
+    await page.keyboard.press('Control+Enter');
+    await page.waitForSelector('#console-error:not([hidden])', { timeout: 20_000 });
+    expect(await page.locator('#console-error-code').textContent()).toBe('QUERY_SYNTAX');
+    expect(await page.locator('#console-error-pos').textContent()).toMatch(/^line 1, column \d+$/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'console-04-syntax.png') });
+  });
+
+  it('runs a saved query from the library with its form', async () => {
+    await page.click('#console-pane-library');
+    await page.waitForSelector('#library-list li[data-name="alliance-members"]', {
+      timeout: 20_000,
+    });
+    expect(await page.locator('#library-list li').count()).toBeGreaterThanOrEqual(10);
+    await page.click('#library-list li[data-name="alliance-members"] .library-item');
+    await page.fill('#library-form input[name="asOf"]', '1985-06-01');
+    await page.click('#library-run');
+    await page.waitForFunction(
+      'window.__entente.console.snapshot().source === "alliance-members"',
+      null,
+      { timeout: 20_000 },
+    );
+    await settled();
+    const snap = await consoleSnap(page);
+    expect(snap.columns).toEqual(['nation', 'role', 'since', 'until']);
+    expect(snap.rows).toBeGreaterThanOrEqual(16);
+    const rows = await page.locator('#console-table tbody tr').count();
+    expect(rows).toBe(snap.rows);
+    // Germany (then West Germany) was a member in 1985; Finland was not.
+    expect(await page.locator('#console-table td[title="nation:DEU"]').count()).toBe(1);
+    expect(await page.locator('#console-table td[title="nation:FIN"]').count()).toBe(0);
+    await page.evaluate('window.__entente.settled()');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'console-05-library.png') });
+  });
+
+  it('looks right at 1920×1080 and keeps a history', async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.click('#console-pane-editor');
+    const options = await page.locator('#console-history option').allTextContents();
+    expect(options[0]).toMatch(/History \(\d+\)/);
+    expect(options.some((o) => o.startsWith('MATCH (n:Nation)-[r:MEMBER_OF]'))).toBe(true);
+    const stored = (await page.evaluate(
+      'JSON.parse(localStorage.getItem("entente.console.history")).length',
+    )) as number;
+    expect(stored).toBe(options.length - 1);
+    await page.evaluate('window.__entente.settled()');
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'console-06-1920.png') });
+  });
+});
