@@ -4,20 +4,37 @@ import { projectRoot } from './lib/project-root.js';
 
 const root = projectRoot();
 
-const EnvSchema = z.object({
-  BACKEND: z.enum(['embedded']).default('embedded'),
-  DATA_DIR: z.string().min(1).default(path.join(root, 'data')),
-  SEED_DIR: z
-    .string()
-    .min(1)
-    .default(path.join(root, 'seeds', 'world')),
-  CYPHER_DIR: z.string().min(1).default(path.join(root, 'cypher')),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
-  QUERY_ROW_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5_000),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+const EnvSchema = z
+  .object({
+    BACKEND: z.enum(['embedded', 'neo4j']).default('embedded'),
+    DATA_DIR: z.string().min(1).default(path.join(root, 'data')),
+    SEED_DIR: z
+      .string()
+      .min(1)
+      .default(path.join(root, 'seeds', 'world')),
+    CYPHER_DIR: z.string().min(1).default(path.join(root, 'cypher')),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    QUERY_ROW_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5_000),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    // neo4j:// routes through a cluster or Aura; bolt:// talks to one server.
+    NEO4J_URI: z
+      .string()
+      .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\//, 'a neo4j:// or bolt:// URI')
+      .default('neo4j://localhost:7687'),
+    NEO4J_USER: z.string().min(1).default('neo4j'),
+    NEO4J_PASSWORD: z.string().min(1).optional(),
+    NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+    /** How long start-up waits for Neo4j to answer before giving up. */
+    NEO4J_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(60_000),
+  })
+  .refine((env) => env.BACKEND !== 'neo4j' || env.NEO4J_PASSWORD !== undefined, {
+    path: ['NEO4J_PASSWORD'],
+    message: 'NEO4J_PASSWORD is required when BACKEND=neo4j',
+  });
 
 export type Config = z.infer<typeof EnvSchema>;
 

@@ -12,7 +12,7 @@ const { version } = JSON.parse(readFileSync(path.join(projectRoot(), 'package.js
   version: string;
 };
 
-const { store, library } = await openStore(config);
+const { store, library } = await openStore(config, (message) => logger.info(message));
 await seedIfEmpty(store, config.SEED_DIR, logger);
 const clientDir = path.join(projectRoot(), 'dist', 'client');
 const queryLimits = { timeoutMs: config.QUERY_TIMEOUT_MS, rowLimit: config.QUERY_ROW_LIMIT };
@@ -21,7 +21,13 @@ const server = app.listen(config.PORT, config.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   logger.info(
-    { backend: store.backend, dataDir: config.DATA_DIR, version },
+    {
+      backend: store.backend,
+      ...(store.backend === 'neo4j'
+        ? { neo4j: config.NEO4J_URI, database: config.NEO4J_DATABASE }
+        : { dataDir: config.DATA_DIR }),
+      version,
+    },
     `Entente listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port} (backend: ${store.backend})`,
   );
 });

@@ -5,17 +5,22 @@ import { formatSeedIssues } from '../seed/validate-seeds.js';
 import { openStore } from '../store/open-store.js';
 
 /**
- * `npm run seed [-- --dir seeds/world] [--check]`: validates a seed folder and upserts it into
- * the configured store. Loading twice changes nothing; an invalid folder writes nothing.
+ * `npm run seed [-- --dir seeds/world] [--check] [--backend embedded|neo4j]`: validates a seed
+ * folder and upserts it into the configured store (`--backend` overrides BACKEND; Neo4j is
+ * reached through the NEO4J_* variables). Loading twice changes nothing; an invalid folder
+ * writes nothing.
  */
 async function main() {
-  const config = loadConfig();
   const { values } = parseArgs({
     options: {
-      dir: { type: 'string', default: config.SEED_DIR },
+      dir: { type: 'string' },
       check: { type: 'boolean', default: false },
+      backend: { type: 'string' },
     },
   });
+  const config = loadConfig(
+    values.backend ? { ...process.env, BACKEND: values.backend } : process.env,
+  );
   const dir = values.dir ?? config.SEED_DIR;
   const result = await loadSeedSet(dir);
   if (!result.ok) {
@@ -32,7 +37,11 @@ async function main() {
     const before = await store.stats();
     await store.importGraph(result.bundle);
     const after = await store.stats();
-    console.log(`loaded into ${store.backend} store at ${config.DATA_DIR}`);
+    const where =
+      store.backend === 'neo4j'
+        ? `${config.NEO4J_URI} (database ${config.NEO4J_DATABASE})`
+        : config.DATA_DIR;
+    console.log(`loaded into ${store.backend} store at ${where}`);
     console.table(
       Object.keys(after.labels).map((label) => ({
         label,

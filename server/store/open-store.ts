@@ -6,11 +6,45 @@ import { CypherFiles } from './cypher-files.js';
 import { EmbeddedGraphStore } from './embedded/embedded-store.js';
 import type { GraphStore } from './graph-store.js';
 import { loadLibrary } from './library-files.js';
+import { Neo4jGraphStore } from './neo4j/neo4j-store.js';
 
-/** Opens the configured backend, with the saved queries it runs. */
-export async function openStore(config: Pick<Config, 'BACKEND' | 'DATA_DIR' | 'CYPHER_DIR'>) {
+type StoreConfig = Pick<
+  Config,
+  | 'BACKEND'
+  | 'DATA_DIR'
+  | 'CYPHER_DIR'
+  | 'NEO4J_URI'
+  | 'NEO4J_USER'
+  | 'NEO4J_PASSWORD'
+  | 'NEO4J_DATABASE'
+  | 'NEO4J_WAIT_MS'
+>;
+
+/**
+ * Opens the configured backend, with the saved queries it runs. Neo4j is waited for with
+ * bounded retries (NEO4J_WAIT_MS), each attempt logged through `log` with what it waits for.
+ */
+export async function openStore(
+  config: StoreConfig,
+  log: (message: string) => void = (message) => console.error(message),
+) {
   const cypher = await CypherFiles.load(config.CYPHER_DIR);
-  const store: GraphStore = await EmbeddedGraphStore.open({ dataDir: config.DATA_DIR, cypher });
+  let store: GraphStore;
+  if (config.BACKEND === 'neo4j') {
+    if (!config.NEO4J_PASSWORD) throw new Error('NEO4J_PASSWORD is required when BACKEND=neo4j');
+    log(`connecting to Neo4j at ${config.NEO4J_URI} (database "${config.NEO4J_DATABASE}")`);
+    store = await Neo4jGraphStore.open({
+      uri: config.NEO4J_URI,
+      user: config.NEO4J_USER,
+      password: config.NEO4J_PASSWORD,
+      database: config.NEO4J_DATABASE,
+      waitMs: config.NEO4J_WAIT_MS,
+      cypher,
+      log,
+    });
+  } else {
+    store = await EmbeddedGraphStore.open({ dataDir: config.DATA_DIR, cypher });
+  }
   return { store, library: loadLibrary(cypher, store.backend) };
 }
 

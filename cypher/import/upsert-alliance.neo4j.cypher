@@ -1,0 +1,6 @@
+// Creates or updates one Alliance by id, with the folded search text the full-text index holds.
+// params: $id, $name, $aliases, $note, $sources, $kind, $founded, $dissolved, $searchText
+// returns: nothing
+MERGE (n:Alliance {id: $id})
+SET n.name = $name, n.aliases = $aliases, n.note = $note, n.sources = $sources,
+    n.kind = $kind, n.founded = $founded, n.dissolved = $dissolved, n.searchText = $searchText

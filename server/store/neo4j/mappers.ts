@@ -1,0 +1,127 @@
+import neo4j, { type Node } from 'neo4j-driver';
+import type { GraphEdge, GraphNode } from '../../contract/graph.js';
+import { labelOfId, type RelType, type Source } from '../../contract/primitives.js';
+
+type Row = Record<string, unknown>;
+type Prop = GraphNode['properties'][string];
+
+/** Stored on nodes for the full-text index only (see search-text.ts); never part of a DTO. */
+export const SEARCH_TEXT = 'searchText';
+const NODE_SKIP = new Set(['id', 'name', 'sources', SEARCH_TEXT]);
+const EDGE_COLUMNS = ['since', 'until', 'role', 'signed', 'systems', 'note'] as const;
+
+/**
+ * A Neo4j Integer as a JavaScript number; beyond 2^53 as its decimal string, like the
+ * embedded adapter does with INT64, so no value is silently rounded.
+ */
+export function fromInteger(value: {
+  toNumber(): number;
+  toString(): string;
+  inSafeRange(): boolean;
+}) {
+  return value.inSafeRange() ? value.toNumber() : value.toString();
+}
+
+const isTemporal = (v: unknown) =>
+  neo4j.isDate(v) ||
+  neo4j.isDateTime(v) ||
+  neo4j.isLocalDateTime(v) ||
+  neo4j.isLocalTime(v) ||
+  neo4j.isTime(v) ||
+  neo4j.isDuration(v);
+
+/** Driver objects that stand for one value (Integer, temporal, point), not a map to walk. */
+export function isScalarValue(v: unknown): boolean {
+  return neo4j.isInt(v) || typeof v === 'bigint' || isTemporal(v) || neo4j.isPoint(v);
+}
+
+/**
+ * A driver value as plain JavaScript: Integers become numbers, temporal values ISO strings
+ * (a Date is `YYYY-MM-DD`), lists and maps are converted inside. Nodes, relationships and
+ * paths are left as they are for the callers that map them.
+ */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) return fromInteger(value);
+  if (typeof value === 'bigint')
+    return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  if (isTemporal(value)) return String(value);
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (neo4j.isNode(value) || neo4j.isRelationship(value) || neo4j.isPath(value)) return value;
+  if (neo4j.isPoint(value)) {
+    const { srid, x, y, z } = value;
+    return { srid: toPlain(srid), x, y, ...(z === undefined ? {} : { z }) };
+  }
+  if (typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlain(v)]));
+  }
+  return value;
+}
+
+/** A stored property as a DTO property value. */
+function prop(value: unknown): Prop {
+  return toPlain(value) as Prop;
+}
+
+export function parseSources(value: unknown): Source[] {
+  if (typeof value !== 'string') return [];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) ? (parsed as Source[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Whether a node carries a well-formed domain id (a console query may meet other nodes). */
+export function hasDomainId(node: Node): boolean {
+  const id = node.properties.id;
+  return typeof id === 'string' && labelOfId(id) !== undefined;
+}
+
+/**
+ * A Neo4j node as a contract node: the label comes from the domain id (as in the embedded
+ * adapter, so both agree even if a node carries extra labels), Integers become numbers, and
+ * the search text and internal ids stay out.
+ */
+export function toGraphNode(node: Node): GraphNode {
+  const raw = node.properties as Row;
+  const id = String(raw.id);
+  const label = labelOfId(id);
+  if (!label) throw new Error(`node with malformed id ${id}`);
+  const properties: Record<string, Prop> = {};
+  // Sorted: Neo4j's property order is an accident of storage, and DTOs should not vary with it.
+  for (const key of Object.keys(raw).sort()) {
+    const value = raw[key];
+    if (!NODE_SKIP.has(key) && value !== null && value !== undefined) properties[key] = prop(value);
+  }
+  return {
+    id,
+    label,
+    name: String(raw.name ?? id),
+    properties,
+    sources: parseSources(raw.sources),
+  };
+}
+
+/**
+ * A relationship row (`id, type, source, target, since, until, ...`, see
+ * explore/expand-frontier.neo4j.cypher) as a contract edge. `since` and `until` are always
+ * present (until null while ongoing), other properties only when set: Neo4j stores no nulls.
+ */
+export function toGraphEdge(row: Row): GraphEdge {
+  const properties: Record<string, Prop> = {};
+  for (const key of EDGE_COLUMNS) {
+    const value = row[key];
+    if (value !== null && value !== undefined) properties[key] = prop(value);
+    else if (key === 'until') properties.until = null;
+  }
+  return {
+    id: String(row.id),
+    type: row.type as RelType,
+    source: String(row.source),
+    target: String(row.target),
+    properties,
+    sources: parseSources(row.sources),
+  };
+}
