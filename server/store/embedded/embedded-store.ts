@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { MemberSchema, NationMembershipSchema, NationPartySchema } from '../../contract/api.js';
-import type { GraphEdge, GraphNode } from '../../contract/graph.js';
+import type { GraphNode } from '../../contract/graph.js';
 import {
   labelOfId,
   type NodeLabel,
@@ -23,8 +22,9 @@ import type {
   ShortestPathOptions,
 } from '../graph-store.js';
 import { upsertParams } from '../import-params.js';
+import { type RunQuery, readMembers, readMemberships, subgraphAmong } from '../shared-reads.js';
 import { countStats } from '../stats.js';
-import { breadthFirstPath, expandNeighbourhood, type Hop } from '../traversal.js';
+import { breadthFirstPath, type Expand, expandNeighbourhood, type Hop } from '../traversal.js';
 import { LbugRunner, openDatabase } from './lbug-runner.js';
 import { toGraphEdge, toGraphNode } from './mappers.js';
 import { runConsoleQuery } from './run-console-query.js';
@@ -43,6 +43,9 @@ export interface EmbeddedStoreOptions {
 /** The default adapter: LadybugDB, in process, in a file under DATA_DIR (or in memory). */
 export class EmbeddedGraphStore implements GraphStore {
   readonly backend = 'embedded' as const;
+  /** One-hop expansion and named-query runner, bound for the shared traversal and read helpers. */
+  private readonly expander: Expand = (ids, asOf, rels) => this.expand(ids, asOf, rels);
+  private readonly run: RunQuery = (name, params) => this.reads.run(name, params);
   private searchIndex: Promise<SearchEntry[]> | undefined;
   private readonly nodeCache = new Map<string, GraphNode>();
   private topology: Promise<Topology> | undefined;
@@ -131,38 +134,20 @@ export class EmbeddedGraphStore implements GraphStore {
   async neighbourhood(id: string, options: NeighbourhoodOptions): Promise<Neighbourhood> {
     const centre = await this.getNode(id);
     if (!centre) return { nodes: [], edges: [], truncated: false, omitted: 0 };
-    return expandNeighbourhood(centre, (ids, asOf, rels) => this.expand(ids, asOf, rels), options);
+    return expandNeighbourhood(centre, this.expander, options);
   }
 
   async subgraph(ids: readonly string[], options: { asOf: string; rels?: readonly RelType[] }) {
     const nodes = await this.nodesById(new Set(ids));
-    const edges = new Map<string, GraphEdge>();
-    for (const hop of await this.expand(
-      [...nodes.keys()],
-      options.asOf,
-      options.rels ?? REL_TYPES,
-    )) {
-      if (nodes.has(hop.edge.source) && nodes.has(hop.edge.target))
-        edges.set(hop.edge.id, hop.edge);
-    }
-    return { nodes: [...nodes.values()], edges: [...edges.values()] };
+    return subgraphAmong(nodes, this.expander, options.asOf, options.rels ?? REL_TYPES);
   }
 
-  async members(allianceId: string, asOf: string) {
-    const rows = await this.reads.run('explore/alliance-members', { id: allianceId, asOf });
-    return rows.map((r) => MemberSchema.parse(r));
+  members(allianceId: string, asOf: string) {
+    return readMembers(this.run, allianceId, asOf);
   }
 
-  async memberships(nationId: string, asOf: string) {
-    const params = { id: nationId, asOf };
-    const [alliances, agreements] = await Promise.all([
-      this.reads.run('explore/nation-alliances', params),
-      this.reads.run('explore/nation-agreements', params),
-    ]);
-    return {
-      alliances: alliances.map((r) => NationMembershipSchema.parse(r)),
-      agreements: agreements.map((r) => NationPartySchema.parse(r)),
-    };
+  memberships(nationId: string, asOf: string) {
+    return readMemberships(this.run, nationId, asOf);
   }
 
   /**
@@ -176,7 +161,7 @@ export class EmbeddedGraphStore implements GraphStore {
   ): Promise<GraphPath | null> {
     const [start, end] = await Promise.all([this.getNode(from), this.getNode(to)]);
     if (!start || !end) return null;
-    return breadthFirstPath(start, end, (ids, asOf, rels) => this.expand(ids, asOf, rels), options);
+    return breadthFirstPath(start, end, this.expander, options);
   }
 
   async search(query: string, options: { types?: readonly NodeLabel[]; limit: number }) {

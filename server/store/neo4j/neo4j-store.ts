@@ -1,6 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction, type Node } from 'neo4j-driver';
-import { MemberSchema, NationMembershipSchema, NationPartySchema } from '../../contract/api.js';
-import type { GraphEdge, GraphNode } from '../../contract/graph.js';
+import type { GraphNode } from '../../contract/graph.js';
 import {
   labelOfId,
   NODE_LABELS,
@@ -23,8 +22,9 @@ import type {
   ShortestPathOptions,
 } from '../graph-store.js';
 import { upsertParams } from '../import-params.js';
+import { type RunQuery, readMembers, readMemberships, subgraphAmong } from '../shared-reads.js';
 import { countStats } from '../stats.js';
-import { breadthFirstPath, expandNeighbourhood, type Hop } from '../traversal.js';
+import { breadthFirstPath, type Expand, expandNeighbourhood, type Hop } from '../traversal.js';
 import { toGraphEdge, toGraphNode } from './mappers.js';
 import { Neo4jRunner, type Statement } from './neo4j-runner.js';
 import type { RelColumns } from './result-values.js';
@@ -60,6 +60,9 @@ const upsertName = (kind: string) => `import/upsert-${kind.toLowerCase().replace
  */
 export class Neo4jGraphStore implements GraphStore {
   readonly backend = 'neo4j' as const;
+  /** One-hop expansion and named-query runner, bound for the shared traversal and read helpers. */
+  private readonly expander: Expand = (ids, asOf, rels) => this.expand(ids, asOf, rels);
+  private readonly run: RunQuery = (name, params) => this.runner.read(name, params);
 
   private constructor(
     private readonly driver: Driver,
@@ -134,34 +137,20 @@ export class Neo4jGraphStore implements GraphStore {
   async neighbourhood(id: string, options: NeighbourhoodOptions): Promise<Neighbourhood> {
     const centre = await this.getNode(id);
     if (!centre) return { nodes: [], edges: [], truncated: false, omitted: 0 };
-    return expandNeighbourhood(centre, (ids, asOf, rels) => this.expand(ids, asOf, rels), options);
+    return expandNeighbourhood(centre, this.expander, options);
   }
 
   async subgraph(ids: readonly string[], options: { asOf: string; rels?: readonly RelType[] }) {
     const nodes = await this.nodesById(new Set(ids));
-    const edges = new Map<string, GraphEdge>();
-    const rels = options.rels ?? REL_TYPES;
-    for (const { edge } of await this.expand([...nodes.keys()], options.asOf, rels)) {
-      if (nodes.has(edge.source) && nodes.has(edge.target)) edges.set(edge.id, edge);
-    }
-    return { nodes: [...nodes.values()], edges: [...edges.values()] };
+    return subgraphAmong(nodes, this.expander, options.asOf, options.rels ?? REL_TYPES);
   }
 
-  async members(allianceId: string, asOf: string) {
-    const rows = await this.runner.read('explore/alliance-members', { id: allianceId, asOf });
-    return rows.map((r) => MemberSchema.parse(r));
+  members(allianceId: string, asOf: string) {
+    return readMembers(this.run, allianceId, asOf);
   }
 
-  async memberships(nationId: string, asOf: string) {
-    const params = { id: nationId, asOf };
-    const [alliances, agreements] = await Promise.all([
-      this.runner.read('explore/nation-alliances', params),
-      this.runner.read('explore/nation-agreements', params),
-    ]);
-    return {
-      alliances: alliances.map((r) => NationMembershipSchema.parse(r)),
-      agreements: agreements.map((r) => NationPartySchema.parse(r)),
-    };
+  memberships(nationId: string, asOf: string) {
+    return readMemberships(this.run, nationId, asOf);
   }
 
   /**
@@ -176,7 +165,7 @@ export class Neo4jGraphStore implements GraphStore {
   ): Promise<GraphPath | null> {
     const [start, end] = await Promise.all([this.getNode(from), this.getNode(to)]);
     if (!start || !end) return null;
-    return breadthFirstPath(start, end, (ids, asOf, rels) => this.expand(ids, asOf, rels), options);
+    return breadthFirstPath(start, end, this.expander, options);
   }
 
   /**
