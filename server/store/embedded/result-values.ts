@@ -1,6 +1,7 @@
 import type { GraphEdge, GraphNode } from '../../contract/graph.js';
 import { labelOfId, REL_TYPES, type RelType } from '../../contract/primitives.js';
 import type { Json } from '../../contract/query.js';
+import { parseSources } from '../dto.js';
 import { toGraphNode } from './mappers.js';
 
 type Raw = Record<string, unknown>;
@@ -14,15 +15,6 @@ const key = (id: unknown) => {
   const i = id as InternalId | null;
   return i ? `${i.table}:${i.offset}` : '';
 };
-
-function parseSources(value: unknown) {
-  try {
-    const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : [];
-    return Array.isArray(parsed) ? (parsed as GraphEdge['sources']) : [];
-  } catch {
-    return [];
-  }
-}
 
 /**
  * Turns the values of a console query's rows into JSON cells and collects every node and

@@ -1,14 +1,13 @@
 import neo4j, { type Node } from 'neo4j-driver';
 import type { GraphEdge, GraphNode } from '../../contract/graph.js';
-import { labelOfId, type RelType, type Source } from '../../contract/primitives.js';
+import { labelOfId } from '../../contract/primitives.js';
+import { edgeDto, nodeDto, type Prop } from '../dto.js';
 
 type Row = Record<string, unknown>;
-type Prop = GraphNode['properties'][string];
 
 /** Stored on nodes for the full-text index only (see search-text.ts); never part of a DTO. */
 export const SEARCH_TEXT = 'searchText';
-const NODE_SKIP = new Set(['id', 'name', 'sources', SEARCH_TEXT]);
-const EDGE_COLUMNS = ['since', 'until', 'role', 'signed', 'systems', 'note'] as const;
+const NEO4J_KEYS = new Set([SEARCH_TEXT]);
 
 /**
  * A Neo4j Integer as a JavaScript number; beyond 2^53 as its decimal string, like the
@@ -63,16 +62,6 @@ function prop(value: unknown): Prop {
   return toPlain(value) as Prop;
 }
 
-export function parseSources(value: unknown): Source[] {
-  if (typeof value !== 'string') return [];
-  try {
-    const parsed: unknown = JSON.parse(value);
-    return Array.isArray(parsed) ? (parsed as Source[]) : [];
-  } catch {
-    return [];
-  }
-}
-
 /** Whether a node carries a well-formed domain id (a console query may meet other nodes). */
 export function hasDomainId(node: Node): boolean {
   const id = node.properties.id;
@@ -85,43 +74,14 @@ export function hasDomainId(node: Node): boolean {
  * the search text and internal ids stay out.
  */
 export function toGraphNode(node: Node): GraphNode {
-  const raw = node.properties as Row;
-  const id = String(raw.id);
-  const label = labelOfId(id);
-  if (!label) throw new Error(`node with malformed id ${id}`);
-  const properties: Record<string, Prop> = {};
-  // Sorted: Neo4j's property order is an accident of storage, and DTOs should not vary with it.
-  for (const key of Object.keys(raw).sort()) {
-    const value = raw[key];
-    if (!NODE_SKIP.has(key) && value !== null && value !== undefined) properties[key] = prop(value);
-  }
-  return {
-    id,
-    label,
-    name: String(raw.name ?? id),
-    properties,
-    sources: parseSources(raw.sources),
-  };
+  return nodeDto(node.properties as Row, prop, NEO4J_KEYS);
 }
 
 /**
  * A relationship row (`id, type, source, target, since, until, ...`, see
- * explore/expand-frontier.neo4j.cypher) as a contract edge. `since` and `until` are always
- * present (until null while ongoing), other properties only when set: Neo4j stores no nulls.
+ * explore/expand-frontier.neo4j.cypher) as a contract edge; Neo4j stores no nulls, so absent
+ * properties are simply not set.
  */
 export function toGraphEdge(row: Row): GraphEdge {
-  const properties: Record<string, Prop> = {};
-  for (const key of EDGE_COLUMNS) {
-    const value = row[key];
-    if (value !== null && value !== undefined) properties[key] = prop(value);
-    else if (key === 'until') properties.until = null;
-  }
-  return {
-    id: String(row.id),
-    type: row.type as RelType,
-    source: String(row.source),
-    target: String(row.target),
-    properties,
-    sources: parseSources(row.sources),
-  };
+  return edgeDto(row, prop);
 }

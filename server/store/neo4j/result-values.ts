@@ -2,14 +2,8 @@ import neo4j, { type Node, type Path, type Relationship } from 'neo4j-driver';
 import type { GraphEdge, GraphNode } from '../../contract/graph.js';
 import { REL_TYPES, type RelType } from '../../contract/primitives.js';
 import type { Json } from '../../contract/query.js';
-import {
-  hasDomainId,
-  isScalarValue,
-  parseSources,
-  SEARCH_TEXT,
-  toGraphNode,
-  toPlain,
-} from './mappers.js';
+import { parseSources } from '../dto.js';
+import { hasDomainId, isScalarValue, SEARCH_TEXT, toGraphNode, toPlain } from './mappers.js';
 
 /**
  * Relationship properties per type (from the upsert files' headers) so that a relationship
