@@ -4,7 +4,6 @@ import type { GraphNode } from '../../contract/graph.js';
 import {
   labelOfId,
   type NodeLabel,
-  REL_TYPES,
   type RelType,
   type StatsResponse,
 } from '../../contract/index.js';
@@ -12,19 +11,11 @@ import type { Json, QueryResponse } from '../../contract/query.js';
 import { rankEntries, type SearchEntry, searchEntry } from '../../lib/search-rank.js';
 import type { SeedBundle } from '../../seed/validate-seeds.js';
 import type { CypherFiles } from '../cypher-files.js';
-import type {
-  GraphPath,
-  GraphStore,
-  ImportSummary,
-  Neighbourhood,
-  NeighbourhoodOptions,
-  QueryLimits,
-  ShortestPathOptions,
-} from '../graph-store.js';
+import type { GraphStore, ImportSummary, QueryLimits } from '../graph-store.js';
 import { upsertParams } from '../import-params.js';
-import { type RunQuery, readMembers, readMemberships, subgraphAmong } from '../shared-reads.js';
 import { countStats } from '../stats.js';
-import { breadthFirstPath, type Expand, expandNeighbourhood, type Hop } from '../traversal.js';
+import type { Hop } from '../traversal.js';
+import { TraversingGraphStore } from '../traversing-store.js';
 import { LbugRunner, openDatabase } from './lbug-runner.js';
 import { toGraphEdge, toGraphNode } from './mappers.js';
 import { runConsoleQuery } from './run-console-query.js';
@@ -41,11 +32,8 @@ export interface EmbeddedStoreOptions {
 }
 
 /** The default adapter: LadybugDB, in process, in a file under DATA_DIR (or in memory). */
-export class EmbeddedGraphStore implements GraphStore {
+export class EmbeddedGraphStore extends TraversingGraphStore implements GraphStore {
   readonly backend = 'embedded' as const;
-  /** One-hop expansion and named-query runner, bound for the shared traversal and read helpers. */
-  private readonly expander: Expand = (ids, asOf, rels) => this.expand(ids, asOf, rels);
-  private readonly run: RunQuery = (name, params) => this.reads.run(name, params);
   private searchIndex: Promise<SearchEntry[]> | undefined;
   private readonly nodeCache = new Map<string, GraphNode>();
   private topology: Promise<Topology> | undefined;
@@ -55,7 +43,9 @@ export class EmbeddedGraphStore implements GraphStore {
     private readonly reads: LbugRunner,
     private readonly writes: LbugRunner,
     private readonly cypher: CypherFiles,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Opens (creating when absent) the database and its schema. */
   static async open({
@@ -82,15 +72,11 @@ export class EmbeddedGraphStore implements GraphStore {
     return store;
   }
 
-  async getNode(id: string): Promise<GraphNode | null> {
-    return (await this.nodesById([id])).get(id) ?? null;
-  }
-
   /**
    * Nodes by id, through a cache of node records. This process owns the database file and
    * nodes change only in importGraph, which clears the cache, so cached records are exact.
    */
-  private async nodesById(ids: Iterable<string>): Promise<Map<string, GraphNode>> {
+  protected async nodesById(ids: Iterable<string>): Promise<Map<string, GraphNode>> {
     const found = new Map<string, GraphNode>();
     const missing = new Map<NodeLabel, string[]>();
     for (const id of ids) {
@@ -121,7 +107,7 @@ export class EmbeddedGraphStore implements GraphStore {
   }
 
   /** Every relationship holding on `asOf` that touches a frontier node, with the node it leads to. */
-  private async expand(ids: string[], asOf: string, rels: readonly RelType[]): Promise<Hop[]> {
+  protected async expand(ids: string[], asOf: string, rels: readonly RelType[]): Promise<Hop[]> {
     if (ids.length === 0) return [];
     const steps = (await this.topologyIndex()).expand(ids, asOf, new Set(rels));
     const others = await this.nodesById(steps.map((s) => s.to));
@@ -131,37 +117,8 @@ export class EmbeddedGraphStore implements GraphStore {
     });
   }
 
-  async neighbourhood(id: string, options: NeighbourhoodOptions): Promise<Neighbourhood> {
-    const centre = await this.getNode(id);
-    if (!centre) return { nodes: [], edges: [], truncated: false, omitted: 0 };
-    return expandNeighbourhood(centre, this.expander, options);
-  }
-
-  async subgraph(ids: readonly string[], options: { asOf: string; rels?: readonly RelType[] }) {
-    const nodes = await this.nodesById(new Set(ids));
-    return subgraphAmong(nodes, this.expander, options.asOf, options.rels ?? REL_TYPES);
-  }
-
-  members(allianceId: string, asOf: string) {
-    return readMembers(this.run, allianceId, asOf);
-  }
-
-  memberships(nationId: string, asOf: string) {
-    return readMemberships(this.run, nationId, asOf);
-  }
-
-  /**
-   * Breadth-first search over the topology index. LadybugDB's `SHORTEST` patterns cannot take
-   * a parameter in their relationship predicate, and the time rule needs `$asOf` there.
-   */
-  async shortestPath(
-    from: string,
-    to: string,
-    options: ShortestPathOptions,
-  ): Promise<GraphPath | null> {
-    const [start, end] = await Promise.all([this.getNode(from), this.getNode(to)]);
-    if (!start || !end) return null;
-    return breadthFirstPath(start, end, this.expander, options);
+  protected runRead(name: string, params: Row): Promise<Row[]> {
+    return this.reads.run(name, params);
   }
 
   async search(query: string, options: { types?: readonly NodeLabel[]; limit: number }) {

@@ -12,19 +12,11 @@ import type { Json, QueryResponse } from '../../contract/query.js';
 import { rankEntries, searchEntry } from '../../lib/search-rank.js';
 import type { SeedBundle } from '../../seed/validate-seeds.js';
 import type { CypherFiles } from '../cypher-files.js';
-import type {
-  GraphPath,
-  GraphStore,
-  ImportSummary,
-  Neighbourhood,
-  NeighbourhoodOptions,
-  QueryLimits,
-  ShortestPathOptions,
-} from '../graph-store.js';
+import type { GraphStore, ImportSummary, QueryLimits } from '../graph-store.js';
 import { upsertParams } from '../import-params.js';
-import { type RunQuery, readMembers, readMemberships, subgraphAmong } from '../shared-reads.js';
 import { countStats } from '../stats.js';
-import { breadthFirstPath, type Expand, expandNeighbourhood, type Hop } from '../traversal.js';
+import type { Hop } from '../traversal.js';
+import { TraversingGraphStore } from '../traversing-store.js';
 import { toGraphEdge, toGraphNode } from './mappers.js';
 import { Neo4jRunner, type Statement } from './neo4j-runner.js';
 import type { RelColumns } from './result-values.js';
@@ -58,11 +50,8 @@ const upsertName = (kind: string) => `import/upsert-${kind.toLowerCase().replace
  * through READ transactions (readers in a cluster), imports through one write transaction.
  * It caches nothing between calls: other Entente processes may share the database.
  */
-export class Neo4jGraphStore implements GraphStore {
+export class Neo4jGraphStore extends TraversingGraphStore implements GraphStore {
   readonly backend = 'neo4j' as const;
-  /** One-hop expansion and named-query runner, bound for the shared traversal and read helpers. */
-  private readonly expander: Expand = (ids, asOf, rels) => this.expand(ids, asOf, rels);
-  private readonly run: RunQuery = (name, params) => this.runner.read(name, params);
 
   private constructor(
     private readonly driver: Driver,
@@ -70,7 +59,9 @@ export class Neo4jGraphStore implements GraphStore {
     private readonly cypher: CypherFiles,
     private readonly database: string,
     private readonly relColumns: RelColumns,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Connects (waiting for Neo4j with bounded retries) and creates constraints and indexes. */
   static async open(options: Neo4jStoreOptions): Promise<Neo4jGraphStore> {
@@ -102,12 +93,8 @@ export class Neo4jGraphStore implements GraphStore {
     }
   }
 
-  async getNode(id: string): Promise<GraphNode | null> {
-    return (await this.nodesById([id])).get(id) ?? null;
-  }
-
   /** Nodes by id, one query per label so each lookup uses that label's id constraint. */
-  private async nodesById(ids: Iterable<string>): Promise<Map<string, GraphNode>> {
+  protected async nodesById(ids: Iterable<string>): Promise<Map<string, GraphNode>> {
     const found = new Map<string, GraphNode>();
     for (const [label, wanted] of groupByLabel(ids)) {
       const rows = await this.runner.read('explore/get-nodes', { ids: wanted }, { label });
@@ -120,7 +107,7 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   /** One hop: every relationship holding on `asOf` that touches a frontier node. */
-  private async expand(ids: string[], asOf: string, rels: readonly RelType[]): Promise<Hop[]> {
+  protected async expand(ids: string[], asOf: string, rels: readonly RelType[]): Promise<Hop[]> {
     if (ids.length === 0 || rels.length === 0) return [];
     const hops: Hop[] = [];
     for (const [label, wanted] of groupByLabel(ids)) {
@@ -134,38 +121,8 @@ export class Neo4jGraphStore implements GraphStore {
     return hops;
   }
 
-  async neighbourhood(id: string, options: NeighbourhoodOptions): Promise<Neighbourhood> {
-    const centre = await this.getNode(id);
-    if (!centre) return { nodes: [], edges: [], truncated: false, omitted: 0 };
-    return expandNeighbourhood(centre, this.expander, options);
-  }
-
-  async subgraph(ids: readonly string[], options: { asOf: string; rels?: readonly RelType[] }) {
-    const nodes = await this.nodesById(new Set(ids));
-    return subgraphAmong(nodes, this.expander, options.asOf, options.rels ?? REL_TYPES);
-  }
-
-  members(allianceId: string, asOf: string) {
-    return readMembers(this.run, allianceId, asOf);
-  }
-
-  memberships(nationId: string, asOf: string) {
-    return readMemberships(this.run, nationId, asOf);
-  }
-
-  /**
-   * Breadth-first search over one-hop queries, as in the embedded adapter: Neo4j's
-   * shortestPath() would need the time rule as a predicate on all relationships of the path,
-   * and the same search on both backends picks the same path among equally short ones.
-   */
-  async shortestPath(
-    from: string,
-    to: string,
-    options: ShortestPathOptions,
-  ): Promise<GraphPath | null> {
-    const [start, end] = await Promise.all([this.getNode(from), this.getNode(to)]);
-    if (!start || !end) return null;
-    return breadthFirstPath(start, end, this.expander, options);
+  protected runRead(name: string, params: Row): Promise<Row[]> {
+    return this.runner.read(name, params);
   }
 
   /**
