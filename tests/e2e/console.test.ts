@@ -1,8 +1,8 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launchBrowser, type RunningServer, startServer } from './harness.js';
+import { ARTIFACTS, type launchBrowser, openExplorer, type RunningServer } from './harness.js';
 
 // The page's test hook, typed loosely: this file is compiled without DOM types.
 type ConsoleSnapshot = {
@@ -26,14 +26,7 @@ let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.goto(server.baseUrl);
-  await page.waitForFunction('window.__entente && window.__entente.ready === true', null, {
-    timeout: 30_000,
-  });
+  ({ server, browser, page } = await openExplorer());
 });
 
 afterAll(async () => {

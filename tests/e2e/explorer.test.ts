@@ -1,9 +1,15 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { frameSize } from '../../client/view/export-frame.js';
-import { ARTIFACTS, launchBrowser, pngSize, type RunningServer, startServer } from './harness.js';
+import {
+  ARTIFACTS,
+  type launchBrowser,
+  openExplorer,
+  pngSize,
+  type RunningServer,
+} from './harness.js';
 
 // The page's test hook, typed loosely: this file is compiled without DOM types.
 type Snapshot = {
@@ -24,15 +30,8 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
+  ({ server, browser, page } = await openExplorer());
   context = browser.context;
-  page = await context.newPage();
-  await page.goto(server.baseUrl);
-  await page.waitForFunction('window.__entente && window.__entente.ready === true', null, {
-    timeout: 30_000,
-  });
 });
 
 afterAll(async () => {

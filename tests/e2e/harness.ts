@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { ROOT } from '../helpers/paths.js';
 
 export const ARTIFACTS = path.join(ROOT, 'artifacts', 'e2e');
@@ -118,4 +118,21 @@ export function pngSize(buf: Buffer): { width: number; height: number } {
   const signature = buf.subarray(0, 8).toString('hex');
   if (signature !== '89504e470d0a1a0a') throw new Error('not a PNG');
   return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+}
+
+/** The built server, a fresh Chromium and a page with the explorer loaded and ready. */
+export async function openExplorer(): Promise<{
+  server: RunningServer;
+  browser: Awaited<ReturnType<typeof launchBrowser>>;
+  page: Page;
+}> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const server = await startServer();
+  const browser = await launchBrowser();
+  const page = await browser.context.newPage();
+  await page.goto(server.baseUrl);
+  await page.waitForFunction('window.__entente && window.__entente.ready === true', null, {
+    timeout: 30_000,
+  });
+  return { server, browser, page };
 }
