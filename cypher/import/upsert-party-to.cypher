@@ -1,9 +1,9 @@
 // Creates or updates one PARTY_TO relationship by id. {{from}} and {{to}} are node labels
 // spliced from the model's endpoint table, never from request text.
-// params: $id, $from, $to, $since, $until, $note, $sources, $role, $signed
+// params: $id, $from, $to, $since, $until, $precision, $note, $sources, $role, $signed
 // returns: id (no row when an endpoint is missing)
 MATCH (a:{{from}} {id: $from})
 MATCH (b:{{to}} {id: $to})
 MERGE (a)-[r:PARTY_TO {id: $id}]->(b)
-SET r.since = $since, r.until = $until, r.note = $note, r.sources = $sources, r.role = $role, r.signed = $signed
+SET r.since = $since, r.until = $until, r.precision = $precision, r.note = $note, r.sources = $sources, r.role = $role, r.signed = $signed
 RETURN r.id AS id

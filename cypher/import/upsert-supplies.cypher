@@ -1,9 +1,9 @@
 // Creates or updates one SUPPLIES relationship by id. {{from}} and {{to}} are node labels
 // spliced from the model's endpoint table, never from request text.
-// params: $id, $from, $to, $since, $until, $note, $sources, $systems
+// params: $id, $from, $to, $since, $until, $precision, $note, $sources, $systems
 // returns: id (no row when an endpoint is missing)
 MATCH (a:{{from}} {id: $from})
 MATCH (b:{{to}} {id: $to})
 MERGE (a)-[r:SUPPLIES {id: $id}]->(b)
-SET r.since = $since, r.until = $until, r.note = $note, r.sources = $sources, r.systems = $systems
+SET r.since = $since, r.until = $until, r.precision = $precision, r.note = $note, r.sources = $sources, r.systems = $systems
 RETURN r.id AS id

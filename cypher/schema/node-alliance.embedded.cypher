@@ -3,5 +3,6 @@
 // returns: nothing
 CREATE NODE TABLE IF NOT EXISTS Alliance(
   id STRING PRIMARY KEY, name STRING, aliases STRING[], note STRING, sources STRING,
-  kind STRING, founded STRING, dissolved STRING
+  kind STRING, founded STRING, dissolved STRING,
+  atopid INT64, obligations STRING
 )

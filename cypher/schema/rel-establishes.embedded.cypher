@@ -3,5 +3,5 @@
 // returns: nothing
 CREATE REL TABLE IF NOT EXISTS ESTABLISHES(
   FROM Agreement TO Alliance,
-  id STRING, since STRING, until STRING, note STRING, sources STRING
+  id STRING, since STRING, until STRING, precision STRING, note STRING, sources STRING
 )

@@ -3,5 +3,5 @@
 // returns: nothing
 CREATE REL TABLE IF NOT EXISTS HEADQUARTERED_IN(
   FROM Contractor TO Nation, FROM Alliance TO Nation,
-  id STRING, since STRING, until STRING, note STRING, sources STRING
+  id STRING, since STRING, until STRING, precision STRING, note STRING, sources STRING
 )

@@ -2,6 +2,6 @@
 // params: none
 // returns: nothing
 CREATE REL TABLE IF NOT EXISTS PART_OF(
-  FROM Alliance TO Alliance,
-  id STRING, since STRING, until STRING, note STRING, sources STRING
+  FROM Alliance TO Alliance, FROM Nation TO Nation,
+  id STRING, since STRING, until STRING, precision STRING, note STRING, sources STRING
 )

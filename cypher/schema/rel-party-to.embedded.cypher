@@ -3,5 +3,5 @@
 // returns: nothing
 CREATE REL TABLE IF NOT EXISTS PARTY_TO(
   FROM Nation TO Agreement,
-  id STRING, since STRING, until STRING, note STRING, sources STRING, role STRING, signed STRING
+  id STRING, since STRING, until STRING, precision STRING, note STRING, sources STRING, role STRING, signed STRING
 )

@@ -2,6 +2,6 @@
 // params: none
 // returns: nothing
 CREATE REL TABLE IF NOT EXISTS SUCCEEDED_BY(
-  FROM Nation TO Nation, FROM Alliance TO Alliance,
-  id STRING, since STRING, until STRING, note STRING, sources STRING
+  FROM Nation TO Nation, FROM Alliance TO Alliance, FROM Contractor TO Contractor,
+  id STRING, since STRING, until STRING, precision STRING, note STRING, sources STRING
 )

@@ -3,5 +3,5 @@
 // returns: nothing
 CREATE REL TABLE IF NOT EXISTS SUPPLIES(
   FROM Contractor TO Nation,
-  id STRING, since STRING, until STRING, note STRING, sources STRING, systems STRING[]
+  id STRING, since STRING, until STRING, precision STRING, note STRING, sources STRING, systems STRING[]
 )

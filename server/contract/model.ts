@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ObligationsTextSchema } from './obligations.js';
 import {
   IsoDateSchema,
   idSchemaFor,
@@ -7,6 +8,8 @@ import {
   type RelType,
   SourcesSchema,
 } from './primitives.js';
+
+export * from './obligations.js';
 
 /**
  * The data model: one schema per node label and relationship type. Seed files are validated
@@ -77,6 +80,25 @@ export const MEMBERSHIP_ROLES = [
 
 export const PARTY_ROLES = ['party', 'signatory'] as const;
 
+/**
+ * What a nation's `since` (its date of statehood) marks; docs/data-model.md gives the rule.
+ * `pre-1815`: sovereign before the dataset's horizon and continuous since; `since` is then
+ * 1815-01-01.
+ */
+export const STATEHOOD_BASES = [
+  'independence',
+  'union',
+  'dissolution',
+  'constitution',
+  'pre-1815',
+] as const;
+
+/** How precisely a relationship's dates are known; absent means to the day. */
+export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
+
+/** ATOP alliance ids are four digits (ATOP 5.1 runs from 1005 to 9xxx). */
+const AtopIdSchema = z.number().int().min(1000).max(9999);
+
 const Year = z.number().int().min(1800).max(2100);
 
 const nodeBase = {
@@ -105,6 +127,7 @@ export const NationSchema = z
     lat: z.number().min(-90).max(90).optional(),
     lon: z.number().min(-180).max(180).optional(),
     since: IsoDateSchema.optional(),
+    sinceBasis: z.enum(STATEHOOD_BASES).optional(),
     until: IsoDateSchema.optional(),
     milexUsdM: z.number().nonnegative().optional(),
     milexYear: Year.optional(),
@@ -131,6 +154,8 @@ export const AllianceSchema = z.strictObject({
   kind: z.enum(ALLIANCE_KINDS),
   founded: IsoDateSchema,
   dissolved: IsoDateSchema.optional(),
+  atopid: AtopIdSchema.optional(),
+  obligations: ObligationsTextSchema.optional(),
 });
 export type Alliance = z.infer<typeof AllianceSchema>;
 
@@ -143,6 +168,8 @@ export const AgreementSchema = z.strictObject({
   adopted: IsoDateSchema.optional(),
   inForce: IsoDateSchema.optional(),
   ended: IsoDateSchema.optional(),
+  atopid: AtopIdSchema.optional(),
+  obligations: ObligationsTextSchema.optional(),
 });
 export type Agreement = z.infer<typeof AgreementSchema>;
 
@@ -181,6 +208,8 @@ const relBase = {
   to: NodeIdSchema,
   since: IsoDateSchema,
   until: IsoDateSchema.nullable().default(null),
+  /** Precision of `since` and `until`; a year-precise date is written as its 1 January. */
+  precision: z.enum(DATE_PRECISIONS).optional(),
   note: z.string().max(2000).optional(),
   sources: SourcesSchema,
 };
@@ -219,7 +248,10 @@ export const REL_ENDPOINTS: Record<RelType, ReadonlyArray<readonly [NodeLabel, N
   PARTY_TO: [['Nation', 'Agreement']],
   ESTABLISHES: [['Agreement', 'Alliance']],
   ADOPTED: [['Alliance', 'Agreement']],
-  PART_OF: [['Alliance', 'Alliance']],
+  PART_OF: [
+    ['Alliance', 'Alliance'],
+    ['Nation', 'Nation'],
+  ],
   HEADQUARTERED_IN: [
     ['Contractor', 'Nation'],
     ['Alliance', 'Nation'],
@@ -228,6 +260,7 @@ export const REL_ENDPOINTS: Record<RelType, ReadonlyArray<readonly [NodeLabel, N
   SUCCEEDED_BY: [
     ['Nation', 'Nation'],
     ['Alliance', 'Alliance'],
+    ['Contractor', 'Contractor'],
   ],
 };
 
