@@ -22,9 +22,9 @@ export async function neighbourhood(
   id: string,
   query: NeighbourhoodQuery,
 ): Promise<NeighbourhoodResponse> {
-  await requireNode(store, id);
+  const centre = await requireNode(store, id);
   const asOf = resolveAsOf(query.asOf);
-  const result = await store.neighbourhood(id, {
+  const result = await store.neighbourhood(centre, {
     depth: query.depth,
     asOf,
     types: query.types,

@@ -9,10 +9,12 @@ export async function shortestPath(
   store: GraphStore,
   query: ShortestPathQuery,
 ): Promise<PathResponse> {
-  await requireNode(store, query.from);
-  await requireNode(store, query.to);
+  const [start, end] = await Promise.all([
+    requireNode(store, query.from),
+    requireNode(store, query.to),
+  ]);
   const asOf = resolveAsOf(query.asOf);
-  const path = await store.shortestPath(query.from, query.to, { asOf, maxHops: query.maxHops });
+  const path = await store.shortestPath(start, end, { asOf, maxHops: query.maxHops });
   if (!path) {
     throw new AppError(
       'NO_PATH',

@@ -1,4 +1,4 @@
-import type { NodeLabel } from '../contract/primitives.js';
+import { labelOfId, type NodeLabel } from '../contract/primitives.js';
 import { foldText } from './text.js';
 
 /** What a node offers to search: its name and aliases (and, for nations, the ISO code in its id). */
@@ -94,4 +94,16 @@ export function rankMatches(
   limit: number,
 ): RankedMatch[] {
   return rankEntries(candidates.map(searchEntry), query, limit);
+}
+
+/** Search rows (`id, name, aliases`) as entries, keeping the given labels (all when absent). */
+export function searchEntries(
+  rows: ReadonlyArray<{ id: string; name: string; aliases: readonly string[] | null }>,
+  types?: readonly NodeLabel[],
+): SearchEntry[] {
+  return rows.flatMap((r) => {
+    const label = labelOfId(r.id);
+    if (!label || (types && !types.includes(label))) return [];
+    return [searchEntry({ id: r.id, label, name: r.name, aliases: r.aliases ?? [] })];
+  });
 }

@@ -64,11 +64,11 @@ export interface GraphStore {
   getNode(id: string): Promise<GraphNode | null>;
 
   /**
-   * Nodes reachable from `id` within `depth` hops over relationships that hold on `asOf`,
+   * Nodes reachable from `centre` within `depth` hops over relationships that hold on `asOf`,
    * breadth first, with the relationships traversed. Stops at `limit` nodes and says how many
-   * it left out. The caller checks that `id` exists.
+   * it left out. The caller has read `centre` (getNode), so the store does not read it again.
    */
-  neighbourhood(id: string, options: NeighbourhoodOptions): Promise<Neighbourhood>;
+  neighbourhood(centre: GraphNode, options: NeighbourhoodOptions): Promise<Neighbourhood>;
 
   /**
    * The nodes with these ids and every relationship among them that holds on `asOf` (of the
@@ -89,10 +89,15 @@ export interface GraphStore {
   ): Promise<{ alliances: NationMembership[]; agreements: NationParty[] }>;
 
   /**
-   * One shortest path (fewest hops, direction ignored) from `from` to `to` over relationships
-   * that hold on `asOf`, at most `maxHops` long; null when there is none.
+   * One shortest path (fewest hops, direction ignored) from `start` to `end` over
+   * relationships that hold on `asOf`, at most `maxHops` long; null when there is none. The
+   * caller has read both ends.
    */
-  shortestPath(from: string, to: string, options: ShortestPathOptions): Promise<GraphPath | null>;
+  shortestPath(
+    start: GraphNode,
+    end: GraphNode,
+    options: ShortestPathOptions,
+  ): Promise<GraphPath | null>;
 
   /** Nodes whose name, aliases or id code match `query`, best first (see lib/search-rank). */
   search(
@@ -101,10 +106,12 @@ export interface GraphStore {
   ): Promise<RankedMatch[]>;
 
   /**
-   * Runs a user's Cypher for the console, read-only as the database judges it: a query that
-   * would write (or touch files or session state) is refused with QUERY_REJECTED before it
-   * runs; a parse or binding error is QUERY_SYNTAX (with the position when the backend gives
-   * one); the timeout is QUERY_TIMEOUT; rows beyond `rowLimit` are cut and `truncated` is set.
+   * Runs a user's Cypher for the console (store/console/run-console.ts): the console gate
+   * admits only reads it understands, the backend must judge it read-only too, and anything
+   * else is refused with QUERY_REJECTED before it runs; a parse or binding error is
+   * QUERY_SYNTAX (with the position when the backend gives one); the timeout is QUERY_TIMEOUT;
+   * rows beyond `rowLimit` are cut and `truncated` is set. The embedded adapter runs it in a
+   * worker process, never in the API process.
    */
   runReadQuery(
     cypher: string,

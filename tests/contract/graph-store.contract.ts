@@ -20,6 +20,12 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
     let store: GraphStore;
     let bundle: SeedBundle;
     const ids = () => bundle.nodes.map((n) => n.record.id);
+    /** A node the caller has read, as use cases hand them to neighbourhood and shortestPath. */
+    const node = async (id: string) => {
+      const found = await store.getNode(id);
+      if (!found) throw new Error(`tiny seeds have no ${id}`);
+      return found;
+    };
 
     beforeAll(async () => {
       bundle = await bundleOf(TINY_SEEDS);
@@ -143,7 +149,7 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
 
     describe('neighbourhood', () => {
       it('returns the centre, its neighbours and only edges between returned nodes', async () => {
-        const n = await store.neighbourhood('alliance:nato', {
+        const n = await store.neighbourhood(await node('alliance:nato'), {
           depth: 1,
           asOf: '2025-01-01',
           limit: 100,
@@ -170,7 +176,7 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
       });
 
       it('follows only relationships that hold on the date', async () => {
-        const n = await store.neighbourhood('alliance:nato', {
+        const n = await store.neighbourhood(await node('alliance:nato'), {
           depth: 1,
           asOf: '1985-01-01',
           limit: 100,
@@ -186,7 +192,7 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
       });
 
       it('filters by relationship type and node label, and goes deeper with depth', async () => {
-        const rels = await store.neighbourhood('nation:USA', {
+        const rels = await store.neighbourhood(await node('nation:USA'), {
           depth: 1,
           asOf: '2025-01-01',
           rels: ['PARTY_TO'],
@@ -196,7 +202,7 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
           'agreement:us-india-lemoa',
           'nation:USA',
         ]);
-        const deep = await store.neighbourhood('nation:USA', {
+        const deep = await store.neighbourhood(await node('nation:USA'), {
           depth: 2,
           asOf: '2025-01-01',
           types: ['Nation', 'Agreement'],
@@ -208,7 +214,7 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
       });
 
       it('stops at the limit and says how much it left out', async () => {
-        const n = await store.neighbourhood('alliance:nato', {
+        const n = await store.neighbourhood(await node('alliance:nato'), {
           depth: 1,
           asOf: '2025-01-01',
           limit: 3,
@@ -248,7 +254,7 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
 
     describe('shortestPath', () => {
       it('finds the fewest-hop path over relationships that hold on the date', async () => {
-        const p = await store.shortestPath('nation:FIN', 'nation:IND', {
+        const p = await store.shortestPath(await node('nation:FIN'), await node('nation:IND'), {
           asOf: '2025-01-01',
           maxHops: 6,
         });
@@ -269,15 +275,21 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
 
       it('returns null when no path holds on the date or within maxHops', async () => {
         expect(
-          await store.shortestPath('nation:FIN', 'nation:IND', { asOf: '2000-01-01', maxHops: 6 }),
+          await store.shortestPath(await node('nation:FIN'), await node('nation:IND'), {
+            asOf: '2000-01-01',
+            maxHops: 6,
+          }),
         ).toBeNull();
         expect(
-          await store.shortestPath('nation:FIN', 'nation:IND', { asOf: '2025-01-01', maxHops: 3 }),
+          await store.shortestPath(await node('nation:FIN'), await node('nation:IND'), {
+            asOf: '2025-01-01',
+            maxHops: 3,
+          }),
         ).toBeNull();
       });
 
       it('returns a zero-length path from a node to itself', async () => {
-        const p = await store.shortestPath('nation:FRA', 'nation:FRA', {
+        const p = await store.shortestPath(await node('nation:FRA'), await node('nation:FRA'), {
           asOf: '2025-01-01',
           maxHops: 2,
         });

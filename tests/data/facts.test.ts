@@ -170,7 +170,7 @@ describe('United Nations', () => {
       const resolution = await findNode(store, '1325', 'Agreement');
       expect(resolution.properties).toMatchObject({ kind: 'resolution', adopted: '2000-10-31' });
       expect(resolution.properties.signed).toBeUndefined();
-      const around = await store.neighbourhood(resolution.id, {
+      const around = await store.neighbourhood(resolution, {
         depth: 1,
         asOf: '2001-01-01',
         limit: 50,
@@ -291,7 +291,7 @@ describe('bilateral agreements', () => {
     async () => {
       const treaty = await findNode(store, 'Comprehensive Strategic Partnership', 'Agreement');
       expect(treaty.properties.signed).toBe('2024-06-19');
-      const parties = await store.neighbourhood(treaty.id, {
+      const parties = await store.neighbourhood(treaty, {
         depth: 1,
         asOf: '2025-01-01',
         rels: ['PARTY_TO'],
@@ -307,7 +307,7 @@ describe('bilateral agreements', () => {
 describe('contractors', () => {
   const hq = async (name: string) => {
     const c = await findNode(store, name, 'Contractor');
-    const around = await store.neighbourhood(c.id, {
+    const around = await store.neighbourhood(c, {
       depth: 1,
       asOf: '2025-01-01',
       rels: ['HEADQUARTERED_IN'],

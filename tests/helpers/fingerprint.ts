@@ -11,9 +11,11 @@ export async function fingerprint(store: GraphStore, ids: readonly string[]): Pr
   const hash = createHash('sha256');
   hash.update(JSON.stringify(await store.stats()));
   for (const id of [...ids].sort()) {
-    hash.update(JSON.stringify(await store.getNode(id)));
+    const node = await store.getNode(id);
+    hash.update(JSON.stringify(node));
+    if (!node) continue;
     for (const asOf of DATES) {
-      const around = await store.neighbourhood(id, { depth: 1, asOf, limit: 10_000 });
+      const around = await store.neighbourhood(node, { depth: 1, asOf, limit: 10_000 });
       hash.update(JSON.stringify(around.edges.map((e) => [e.id, e.properties]).sort()));
     }
   }

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  planRejection,
-  planSteps,
-  statementRejection,
-} from '../../server/store/embedded/console-policy.js';
+import { statementRejection } from '../../server/store/console/run-console.js';
+import { planRejection, planSteps } from '../../server/store/embedded/console-policy.js';
 
 const box = (op: string, extra = '') => `┌──┐\n│ ${op}[1] │\n${extra}└──┘\n`;
 
-describe('console policy', () => {
+describe('console statement rule (both backends)', () => {
   it('accepts statements that open with a query clause, after comments', () => {
     for (const q of [
       'MATCH (n) RETURN n',
@@ -29,11 +26,16 @@ describe('console policy', () => {
       'ATTACH "x" AS y',
       'BEGIN TRANSACTION',
       'CREATE (n)',
+      'SHOW TRANSACTIONS',
+      'USE system MATCH (n) RETURN n',
+      'EXPLAIN MATCH (n) RETURN n',
     ]) {
       expect(statementRejection(q), q).toMatch(/start with MATCH/);
     }
   });
+});
 
+describe('console policy on LadybugDB plans', () => {
   it('reads operators and table functions out of a plan', () => {
     const plan =
       box('RESULT_COLLECTOR') +

@@ -53,19 +53,6 @@ const READ_FUNCTIONS = new Set([
   'CURRENT_SETTING',
 ]);
 
-/**
- * The console takes queries, not commands. `EXPLAIN` of a command can act (`EXPLAIN EXPORT
- * DATABASE` creates the target folder), so a statement must open with a query clause before
- * it is explained; the decision on writes stays with isReadOnly() and the plan.
- */
-const QUERY_START = /^(OPTIONAL\s+MATCH|MATCH|UNWIND|WITH|RETURN|CALL)\b/i;
-
-export function statementRejection(cypher: string): string | undefined {
-  const body = cypher.replace(/^(\s+|\/\/[^\n]*\n?|\/\*[\s\S]*?\*\/)*/, '');
-  if (QUERY_START.test(body)) return undefined;
-  return 'the console runs queries that start with MATCH, OPTIONAL MATCH, UNWIND, WITH, RETURN or CALL';
-}
-
 /** The plan operators and table functions of an EXPLAIN result's text. */
 export function planSteps(explain: string): { operators: string[]; functions: string[] } {
   const operators = [

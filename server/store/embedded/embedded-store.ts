@@ -1,188 +1,154 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { GraphNode } from '../../contract/graph.js';
-import {
-  labelOfId,
-  type NodeLabel,
-  type RelType,
-  type StatsResponse,
-} from '../../contract/index.js';
-import type { Json, QueryResponse } from '../../contract/query.js';
-import { rankEntries, type SearchEntry, searchEntry } from '../../lib/search-rank.js';
+import type { RelType, StatsResponse } from '../../contract/index.js';
+import type { QueryResponse } from '../../contract/query.js';
+import type { Hop } from '../../domain/traversal.js';
+import { AppError } from '../../lib/app-error.js';
+import { rankEntries, type SearchEntry, searchEntries } from '../../lib/search-rank.js';
 import type { SeedBundle } from '../../seed/validate-seeds.js';
 import type { CypherFiles } from '../cypher-files.js';
-import type { GraphStore, ImportSummary, QueryLimits } from '../graph-store.js';
-import { upsertParams } from '../import-params.js';
+import { graphReads } from '../graph-reads.js';
+import type { GraphStore, ImportSummary } from '../graph-store.js';
+import { groupByLabel, importPlan, schemaTexts } from '../import-plan.js';
+import { queries } from '../queries.js';
 import { countStats } from '../stats.js';
-import type { Hop } from '../traversal.js';
-import { TraversingGraphStore } from '../traversing-store.js';
+import { ConsolePool } from './console-pool.js';
 import { LbugRunner, openDatabase } from './lbug-runner.js';
 import { toGraphEdge, toGraphNode } from './mappers.js';
-import { runConsoleQuery } from './run-console-query.js';
 import { Topology } from './topology.js';
 
-type Row = Record<string, unknown>;
-
 export interface EmbeddedStoreOptions {
-  /** Folder for the database file, or `:memory:`. */
+  /** Folder for the database file, or `:memory:` (then the console is unavailable). */
   dataDir: string;
   cypher: CypherFiles;
   /** Read connections, used round robin (default 3: reads then use both cores). */
   readers?: number;
+  /** Console worker processes (default 2). */
+  consoleWorkers?: number;
 }
 
-/** The default adapter: LadybugDB, in process, in a file under DATA_DIR (or in memory). */
-export class EmbeddedGraphStore extends TraversingGraphStore implements GraphStore {
-  readonly backend = 'embedded' as const;
-  private searchIndex: Promise<SearchEntry[]> | undefined;
-  private readonly nodeCache = new Map<string, GraphNode>();
-  private topology: Promise<Topology> | undefined;
-
-  private constructor(
-    private readonly db: Awaited<ReturnType<typeof openDatabase>>,
-    private readonly reads: LbugRunner,
-    private readonly writes: LbugRunner,
-    private readonly cypher: CypherFiles,
-  ) {
-    super();
+/**
+ * The default adapter: LadybugDB, in process, in a file under DATA_DIR (or in memory). The
+ * shared verbs come from graphReads over this adapter's three primitives; the rest is here.
+ */
+async function open({
+  dataDir,
+  cypher,
+  readers = 3,
+  consoleWorkers = 2,
+}: EmbeddedStoreOptions): Promise<GraphStore> {
+  let file = ':memory:';
+  if (dataDir !== ':memory:') {
+    await mkdir(dataDir, { recursive: true });
+    file = path.join(dataDir, 'entente.lbug');
   }
+  const db = await openDatabase(file, readers);
+  const reads = new LbugRunner(db.reads, cypher);
+  const writes = new LbugRunner([db.write], cypher);
+  for (const text of schemaTexts(cypher, 'embedded')) await writes.statement(text);
+  const console = file === ':memory:' ? undefined : new ConsolePool({ file, size: consoleWorkers });
 
-  /** Opens (creating when absent) the database and its schema. */
-  static async open({
-    dataDir,
-    cypher,
-    readers = 3,
-  }: EmbeddedStoreOptions): Promise<EmbeddedGraphStore> {
-    let file = ':memory:';
-    if (dataDir !== ':memory:') {
-      await mkdir(dataDir, { recursive: true });
-      file = path.join(dataDir, 'entente.lbug');
-    }
-    const db = await openDatabase(file, readers);
-    const store = new EmbeddedGraphStore(
-      db,
-      new LbugRunner(db.reads, cypher),
-      new LbugRunner([db.write], cypher),
-      cypher,
-    );
-    for (const name of cypher.names().filter((n) => n.startsWith('schema/'))) {
-      const file = cypher.find(name, 'embedded');
-      if (file) await store.writes.statement(file.text);
-    }
-    return store;
-  }
+  // Exact caches: this process owns the database file and only importGraph writes; it clears them.
+  const nodeCache = new Map<string, GraphNode>();
+  let topology: Promise<Topology> | undefined;
+  let searchIndex: Promise<SearchEntry[]> | undefined;
 
-  /**
-   * Nodes by id, through a cache of node records. This process owns the database file and
-   * nodes change only in importGraph, which clears the cache, so cached records are exact.
-   */
-  protected async nodesById(ids: Iterable<string>): Promise<Map<string, GraphNode>> {
+  async function nodesById(ids: Iterable<string>): Promise<Map<string, GraphNode>> {
     const found = new Map<string, GraphNode>();
-    const missing = new Map<NodeLabel, string[]>();
+    const missing: string[] = [];
     for (const id of ids) {
-      const cached = this.nodeCache.get(id);
+      const cached = nodeCache.get(id);
       if (cached) found.set(id, cached);
-      else {
-        const label = labelOfId(id);
-        if (label) missing.set(label, [...(missing.get(label) ?? []), id]);
-      }
+      else missing.push(id);
     }
-    for (const [label, wanted] of missing) {
-      const rows = await this.reads.run('explore/get-nodes', { ids: wanted }, { label });
-      for (const row of rows) {
-        const node = toGraphNode(row.node as Row);
-        this.nodeCache.set(node.id, node);
+    for (const [label, wanted] of groupByLabel(missing)) {
+      for (const row of await reads.run(queries.getNodes, { ids: wanted }, { label })) {
+        const node = toGraphNode(row.node as Record<string, unknown>);
+        nodeCache.set(node.id, node);
         found.set(node.id, node);
       }
     }
     return found;
   }
 
-  /** The topology index, loaded from the database on first use after open or import. */
-  private topologyIndex(): Promise<Topology> {
-    this.topology ??= this.reads
-      .run('explore/all-relationships')
-      .then((rows) => new Topology(rows.map(toGraphEdge)));
-    return this.topology;
-  }
-
-  /** Every relationship holding on `asOf` that touches a frontier node, with the node it leads to. */
-  protected async expand(ids: string[], asOf: string, rels: readonly RelType[]): Promise<Hop[]> {
+  /** One hop over the topology index (topology.ts), loaded on first use after open or import. */
+  async function expand(ids: string[], asOf: string, rels: readonly RelType[]): Promise<Hop[]> {
     if (ids.length === 0) return [];
-    const steps = (await this.topologyIndex()).expand(ids, asOf, new Set(rels));
-    const others = await this.nodesById(steps.map((s) => s.to));
+    topology ??= reads
+      .run(queries.allRelationships, {})
+      .then((rows) => new Topology(rows.map(toGraphEdge)));
+    const steps = (await topology).expand(ids, asOf, new Set(rels));
+    const others = await nodesById(steps.map((s) => s.to));
     return steps.flatMap(({ edge, from, to }) => {
       const other = others.get(to);
       return other ? [{ edge, other, from }] : [];
     });
   }
 
-  protected runRead(name: string, params: Row): Promise<Row[]> {
-    return this.reads.run(name, params);
-  }
+  return {
+    backend: 'embedded',
+    ...graphReads({
+      nodesById,
+      expand,
+      run: (query, params, slots) => reads.run(query, params, slots),
+    }),
 
-  async search(query: string, options: { types?: readonly NodeLabel[]; limit: number }) {
-    this.searchIndex ??= this.reads.run('explore/search-candidates').then((rows) =>
-      rows.flatMap((r) => {
-        const id = String(r.id);
-        const label = labelOfId(id);
-        if (!label) return [];
-        const aliases = Array.isArray(r.aliases) ? r.aliases.map(String) : [];
-        return [searchEntry({ id, label, name: String(r.name), aliases })];
-      }),
-    );
-    const entries = await this.searchIndex;
-    const types = options.types;
-    const pool = types ? entries.filter((e) => types.includes(e.candidate.label)) : entries;
-    return rankEntries(pool, query, options.limit);
-  }
+    async search(query, { types, limit }) {
+      searchIndex ??= reads.run(queries.searchCandidates, {}).then((rows) => searchEntries(rows));
+      const entries = await searchIndex;
+      return rankEntries(
+        types ? entries.filter((e) => types.includes(e.candidate.label)) : entries,
+        query,
+        limit,
+      );
+    },
 
-  runReadQuery(
-    cypher: string,
-    params: Record<string, Json>,
-    limits: QueryLimits,
-  ): Promise<QueryResponse> {
-    return runConsoleQuery(this.db.console, cypher, params, limits);
-  }
-
-  async stats(): Promise<StatsResponse> {
-    const [labels, rels] = await Promise.all([
-      this.reads.run('stats/label-counts'),
-      this.reads.run('stats/rel-counts'),
-    ]);
-    return countStats(labels, rels);
-  }
-
-  async importGraph(bundle: SeedBundle): Promise<ImportSummary> {
-    await this.writes.statement('BEGIN TRANSACTION');
-    try {
-      for (const { label, record } of bundle.nodes) {
-        const name = `import/upsert-${label.toLowerCase()}`;
-        const declared = this.cypher.get(name, 'embedded').params;
-        await this.writes.run(name, upsertParams(declared, record));
+    /** Console queries run in the worker processes of the console pool, never in this process. */
+    async runReadQuery(cypher, params, limits): Promise<QueryResponse> {
+      if (!console) {
+        throw new AppError(
+          'BACKEND_UNAVAILABLE',
+          'the console needs a database on disk (DATA_DIR)',
+        );
       }
-      for (const rel of bundle.rels) {
-        const name = `import/upsert-${rel.type.toLowerCase().replaceAll('_', '-')}`;
-        const declared = this.cypher.get(name, 'embedded').params;
-        const slots = { from: labelOfId(rel.from) ?? '', to: labelOfId(rel.to) ?? '' };
-        const rows = await this.writes.run(name, upsertParams(declared, rel), slots);
-        if (rows.length === 0)
-          throw new Error(`relationship ${rel.id}: endpoint ${rel.from} or ${rel.to} not found`);
-      }
-      await this.writes.statement('COMMIT');
-    } catch (err) {
-      await this.writes.statement('ROLLBACK');
-      throw err;
-    } finally {
-      this.searchIndex = undefined;
-      this.nodeCache.clear();
-      this.topology = undefined;
-    }
-    return { nodes: bundle.nodes.length, relationships: bundle.rels.length };
-  }
+      return console.run(cypher, params, limits);
+    },
 
-  async close(): Promise<void> {
-    for (const conn of [...this.db.reads, this.db.write, this.db.console]) await conn.close();
-    await this.db.db.close();
-  }
+    async stats(): Promise<StatsResponse> {
+      const [labels, rels] = await Promise.all([
+        reads.run(queries.labelCounts, {}),
+        reads.run(queries.relCounts, {}),
+      ]);
+      return countStats(labels, rels);
+    },
+
+    async importGraph(bundle: SeedBundle): Promise<ImportSummary> {
+      await writes.statement('BEGIN TRANSACTION');
+      try {
+        for (const { query, params, slots, rel } of importPlan(bundle)) {
+          const rows = await writes.run(query, params, slots);
+          if (rel && rows.length === 0) throw new Error(`${rel}: endpoint not found`);
+        }
+        await writes.statement('COMMIT');
+      } catch (err) {
+        await writes.statement('ROLLBACK');
+        throw err;
+      } finally {
+        searchIndex = undefined;
+        nodeCache.clear();
+        topology = undefined;
+        console?.restart();
+      }
+      return { nodes: bundle.nodes.length, relationships: bundle.rels.length };
+    },
+
+    async close() {
+      await console?.close();
+      for (const conn of [...db.reads, db.write]) await conn.close();
+      await db.db.close();
+    },
+  };
 }
+
+export const EmbeddedGraphStore = { open };

@@ -1,26 +1,32 @@
 import lbug from '@ladybugdb/core';
 import type { CypherFiles } from '../cypher-files.js';
 import { renderTemplate } from '../cypher-files.js';
+import {
+  type Params,
+  pickDeclared,
+  type QueryDescriptor,
+  type RowOf,
+  type Slots,
+} from '../queries.js';
 
 type Row = Record<string, unknown>;
 type PreparedStatement = Awaited<ReturnType<lbug.Connection['prepare']>>;
 type QueryResult = Awaited<ReturnType<lbug.Connection['execute']>>;
 
 /**
- * Opens a LadybugDB database (a file, or `:memory:`) with `readers` read connections, one
- * writer, and one connection for the console's user queries (it carries their timeout).
+ * Opens a LadybugDB database (a file, or `:memory:`) with `readers` read connections and one
+ * writer. Console queries never run here: they run in worker processes (console-pool.ts).
  */
 export async function openDatabase(file: string, readers: number) {
   const db = new lbug.Database(file);
   await db.init();
   const reads = Array.from({ length: readers }, () => new lbug.Connection(db));
   const write = new lbug.Connection(db);
-  const console = new lbug.Connection(db);
-  await Promise.all([...reads, write, console].map((c) => c.init()));
-  return { db, reads, write, console };
+  await Promise.all([...reads, write].map((c) => c.init()));
+  return { db, reads, write };
 }
 
-async function allRows(result: QueryResult): Promise<Row[]> {
+export async function allRows(result: QueryResult): Promise<Row[]> {
   const results = Array.isArray(result) ? result : [result];
   const rows: Row[] = [];
   for (const r of results) rows.push(...((await r.getAll()) as Row[]));
@@ -28,9 +34,11 @@ async function allRows(result: QueryResult): Promise<Row[]> {
 }
 
 /**
- * Runs named Cypher files on a set of connections, round robin, preparing each file (and
- * template variant) once per connection. Several connections let reads use both cores.
- * A file that does not prepare is a programming error and throws with LadybugDB's message.
+ * The embedded adapter's one runner: executes query descriptors on a set of connections,
+ * round robin, preparing each file (and slot variant) once per connection. Parameters are
+ * parsed with the descriptor's schema before they are sent and every row with its row schema
+ * before it is returned. A file that does not prepare is a programming error and throws with
+ * LadybugDB's message.
  */
 export class LbugRunner {
   private readonly prepared: Array<Map<string, PreparedStatement>>;
@@ -43,20 +51,27 @@ export class LbugRunner {
     this.prepared = conns.map(() => new Map());
   }
 
-  async run(name: string, params: Row = {}, slots?: Record<string, string>): Promise<Row[]> {
+  async run<Q extends QueryDescriptor>(
+    query: Q,
+    params: Params<Q>,
+    slots?: Slots,
+  ): Promise<RowOf<Q>[]> {
+    const file = this.cypher.get(query.file, 'embedded');
+    const values = pickDeclared(query.params.parse(params), file.params);
     const index = this.next;
     this.next = (this.next + 1) % this.conns.length;
     const conn = this.conns[index] as lbug.Connection;
     const cache = this.prepared[index] as Map<string, PreparedStatement>;
-    const key = slots ? `${name}|${JSON.stringify(slots)}` : name;
+    const key = slots ? `${query.file}|${JSON.stringify(slots)}` : query.file;
     let ps = cache.get(key);
     if (!ps) {
-      const text = renderTemplate(this.cypher.get(name, 'embedded').text, slots);
+      const text = renderTemplate(file.text, slots);
       ps = await conn.prepare(text);
-      if (!ps.isSuccess()) throw new Error(`${name}.cypher: ${ps.getErrorMessage()}`);
+      if (!ps.isSuccess()) throw new Error(`${query.file}.cypher: ${ps.getErrorMessage()}`);
       cache.set(key, ps);
     }
-    return allRows(await conn.execute(ps, params as never));
+    const rows = await allRows(await conn.execute(ps, values as never));
+    return rows.map((r) => query.row.parse(r) as RowOf<Q>);
   }
 
   /** Runs a statement that takes no parameters (DDL, transaction control) on the first connection. */

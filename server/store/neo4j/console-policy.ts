@@ -25,19 +25,6 @@ const READ_PROCEDURES = [
   'db.index.fulltext.queryNodes',
 ];
 
-/**
- * The console takes queries, not commands: `USE`, `SHOW`, `TERMINATE`, administration and
- * query options (`CYPHER runtime=...`, `EXPLAIN`, `PROFILE`) are refused before Neo4j sees
- * them. Comments may come first.
- */
-const QUERY_START = /^(OPTIONAL\s+MATCH|MATCH|UNWIND|WITH|RETURN|CALL)\b/i;
-
-export function statementRejection(cypher: string): string | undefined {
-  const body = cypher.replace(/^(\s+|\/\/[^\n]*\n?|\/\*[\s\S]*?\*\/)*/, '');
-  if (QUERY_START.test(body)) return undefined;
-  return 'the console runs queries that start with MATCH, OPTIONAL MATCH, UNWIND, WITH, RETURN or CALL';
-}
-
 /** Why a statement of this EXPLAIN query type is refused ('r' = read only), or undefined. */
 export function queryTypeRejection(queryType: string | undefined): string | undefined {
   if (queryType === 'r') return undefined;

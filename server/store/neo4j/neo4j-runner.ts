@@ -1,18 +1,18 @@
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import type { CypherFiles } from '../cypher-files.js';
 import { renderTemplate } from '../cypher-files.js';
+import {
+  type Params,
+  pickDeclared,
+  type QueryDescriptor,
+  type RowOf,
+  type Slots,
+} from '../queries.js';
 import { mapStoreError } from './errors.js';
 import { toPlain } from './mappers.js';
 import { toNeo4jParams } from './params.js';
 
 type Row = Record<string, unknown>;
-
-/** One named query of a unit of work: a file under cypher/, its parameters and label slots. */
-export interface Statement {
-  name: string;
-  params?: Row;
-  slots?: Record<string, string>;
-}
 
 export interface RunnerOptions {
   database: string;
@@ -21,11 +21,12 @@ export interface RunnerOptions {
 }
 
 /**
- * Runs named Cypher files through managed transactions: `executeRead` (routed to readers in a
- * cluster) or `executeWrite` (to the leader), each with a timeout and metadata naming the
- * file, so `SHOW TRANSACTIONS` and the query log say what Entente was doing. Sessions are
- * closed in `finally`. Rows come back as plain values (Integers as numbers); nodes,
- * relationships and paths are left for the mappers.
+ * The Neo4j adapter's one runner: executes query descriptors through managed transactions,
+ * `executeRead` for READ descriptors (routed to readers in a cluster) and `executeWrite` for
+ * WRITE ones (to the leader), each with a timeout and metadata naming the file, so `SHOW
+ * TRANSACTIONS` and the query log say what Entente was doing. Sessions are closed in
+ * `finally`. Parameters are parsed with the descriptor's schema, and rows (Integers made
+ * numbers; nodes, relationships and paths left for the mappers) with its row schema.
  */
 export class Neo4jRunner {
   constructor(
@@ -34,26 +35,10 @@ export class Neo4jRunner {
     private readonly options: RunnerOptions,
   ) {}
 
-  /** The text the Neo4j adapter runs for `name`, with its slots filled. */
-  text(name: string, slots?: Record<string, string>): string {
-    return renderTemplate(this.cypher.get(name, 'neo4j').text, slots);
-  }
-
-  session(mode: 'READ' | 'WRITE', fetchSize?: number): Session {
+  private session(mode: 'READ' | 'WRITE'): Session {
     return this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
-      ...(fetchSize ? { fetchSize } : {}),
-    });
-  }
-
-  /** Runs one statement inside a transaction function and returns its rows. */
-  async runIn(tx: ManagedTransaction, { name, params = {}, slots }: Statement): Promise<Row[]> {
-    const result = await tx.run(this.text(name, slots), toNeo4jParams(params));
-    return result.records.map((r) => {
-      const row: Row = {};
-      for (const key of r.keys) row[String(key)] = toPlain(r.get(key));
-      return row;
     });
   }
 
@@ -61,19 +46,33 @@ export class Neo4jRunner {
     return { timeout: this.options.timeoutMs, metadata: { app: 'entente', query: kind } };
   }
 
-  /** A read query's rows. */
-  async read(name: string, params: Row = {}, slots?: Record<string, string>): Promise<Row[]> {
-    const session = this.session('READ');
-    try {
-      return await session.executeRead(
-        (tx) => this.runIn(tx, { name, params, slots }),
-        this.config(name),
-      );
-    } catch (err) {
-      throw mapStoreError(err);
-    } finally {
-      await session.close();
-    }
+  /** Runs one descriptor inside a transaction function and returns its parsed rows. */
+  async runIn<Q extends QueryDescriptor>(
+    tx: ManagedTransaction,
+    query: Q,
+    params: Params<Q>,
+    slots?: Slots,
+  ): Promise<RowOf<Q>[]> {
+    const file = this.cypher.get(query.file, 'neo4j');
+    const values = pickDeclared(query.params.parse(params), file.params);
+    const result = await tx.run(renderTemplate(file.text, slots), toNeo4jParams(values));
+    return result.records.map((r) => {
+      const row: Row = {};
+      for (const key of r.keys) row[String(key)] = toPlain(r.get(key));
+      return query.row.parse(row) as RowOf<Q>;
+    });
+  }
+
+  /** Runs one descriptor in its own transaction of the descriptor's mode. */
+  async run<Q extends QueryDescriptor>(
+    query: Q,
+    params: Params<Q>,
+    slots?: Slots,
+  ): Promise<RowOf<Q>[]> {
+    const work = (tx: ManagedTransaction) => this.runIn(tx, query, params, slots);
+    return query.mode === 'READ'
+      ? this.transaction('READ', query.file, work)
+      : this.transaction('WRITE', query.file, work);
   }
 
   /**
@@ -81,19 +80,29 @@ export class Neo4jRunner {
    * it throws. The driver retries `work` on transient failures, so it must be idempotent
    * (upserts by domain id are).
    */
-  async write<T>(kind: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.session('WRITE');
+  write<T>(kind: string, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.transaction('WRITE', kind, work);
+  }
+
+  /** Runs a schema statement on its own (schema commands cannot share a transaction). */
+  async statement(text: string): Promise<void> {
+    await this.write('schema', (tx) => tx.run(text));
+  }
+
+  private async transaction<T>(
+    mode: 'READ' | 'WRITE',
+    kind: string,
+    work: (tx: ManagedTransaction) => Promise<T>,
+  ): Promise<T> {
+    const session = this.session(mode);
     try {
-      return await session.executeWrite(work, this.config(kind));
+      return mode === 'READ'
+        ? await session.executeRead(work, this.config(kind))
+        : await session.executeWrite(work, this.config(kind));
     } catch (err) {
       throw mapStoreError(err);
     } finally {
       await session.close();
     }
-  }
-
-  /** Runs one statement on its own (schema commands cannot share a transaction with writes). */
-  async statement(name: string): Promise<void> {
-    await this.write(name, (tx) => this.runIn(tx, { name }));
   }
 }

@@ -5,7 +5,12 @@ import type {
   Neighbourhood,
   NeighbourhoodOptions,
   ShortestPathOptions,
-} from './graph-store.js';
+} from '../store/graph-store.js';
+
+/*
+ * Pure graph searches over a one-hop `Expand` that an adapter supplies: no store, no I/O of
+ * their own, tested with an in-memory expansion (tests/unit/traversal.test.ts).
+ */
 
 /** One relationship met while expanding a frontier: the edge and the node at its far end. */
 export interface Hop {

@@ -1,0 +1,72 @@
+import type { GraphEdge, GraphNode } from '../contract/graph.js';
+import { REL_TYPES, type RelType } from '../contract/primitives.js';
+import { breadthFirstPath, type Expand, expandNeighbourhood } from '../domain/traversal.js';
+import type { GraphStore } from './graph-store.js';
+import { queries, type RunQuery } from './queries.js';
+
+/** What an adapter supplies so that graphReads can answer the shared verbs. */
+export interface ReadPrimitives {
+  /** The nodes with these ids that exist, keyed by id. */
+  nodesById(ids: Iterable<string>): Promise<Map<string, GraphNode>>;
+  /** Every relationship of the given types holding on `asOf` that touches a frontier node. */
+  expand: Expand;
+  /** The adapter's runner for query descriptors. */
+  run: RunQuery;
+}
+
+export type GraphReads = Pick<
+  GraphStore,
+  'getNode' | 'neighbourhood' | 'subgraph' | 'members' | 'memberships' | 'shortestPath'
+>;
+
+/**
+ * The port verbs both adapters answer the same way, built from three primitives: traversals
+ * are the pure breadth-first searches of domain/traversal.ts over `expand`, memberships run
+ * the common query descriptors.
+ */
+export function graphReads({ nodesById, expand, run }: ReadPrimitives): GraphReads {
+  return {
+    async getNode(id) {
+      return (await nodesById([id])).get(id) ?? null;
+    },
+
+    neighbourhood: (centre, options) => expandNeighbourhood(centre, expand, options),
+
+    async subgraph(ids, { asOf, rels }) {
+      const nodes = await nodesById(new Set(ids));
+      return { nodes: [...nodes.values()], edges: await edgesAmong(nodes, expand, asOf, rels) };
+    },
+
+    members: (allianceId, asOf) => run(queries.allianceMembers, { id: allianceId, asOf }),
+
+    async memberships(nationId, asOf) {
+      const params = { id: nationId, asOf };
+      const [alliances, agreements] = await Promise.all([
+        run(queries.nationAlliances, params),
+        run(queries.nationAgreements, params),
+      ]);
+      return { alliances, agreements };
+    },
+
+    /**
+     * Breadth first over the one-hop expansion on both backends: LadybugDB's `SHORTEST`
+     * patterns cannot take a parameter in their relationship predicate, where the time rule
+     * needs `$asOf`, and one search keeps both backends choosing the same path among equals.
+     */
+    shortestPath: (start, end, options) => breadthFirstPath(start, end, expand, options),
+  };
+}
+
+/** The relationships among the given nodes that one expansion from all of them finds. */
+async function edgesAmong(
+  nodes: ReadonlyMap<string, GraphNode>,
+  expand: Expand,
+  asOf: string,
+  rels: readonly RelType[] = REL_TYPES,
+): Promise<GraphEdge[]> {
+  const edges = new Map<string, GraphEdge>();
+  for (const { edge } of await expand([...nodes.keys()], asOf, rels)) {
+    if (nodes.has(edge.source) && nodes.has(edge.target)) edges.set(edge.id, edge);
+  }
+  return [...edges.values()];
+}
