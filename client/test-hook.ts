@@ -1,6 +1,13 @@
 import type { ExportRecord } from './actions/export-actions.js';
-import type { ConsoleStatus } from './state/console.js';
+import type { Api } from './api/client.js';
+import type { ConsoleStatus, ConsoleStores } from './state/console.js';
 import type { RequestStatus } from './state/model.js';
+import type { Stores } from './state/stores.js';
+import type { ConsoleHandle } from './ui/console-panel.js';
+import { type BenchFigures, benchRender } from './view/bench.js';
+import { buildScene } from './view/elements.js';
+import type { SceneStores } from './view/scene-store.js';
+import { syntheticElements } from './view/synthetic.js';
 
 /** What e2e tests and the render bench read through `window.__entente`: no cytoscape objects. */
 export interface EntenteHook {
@@ -38,18 +45,89 @@ export interface EntenteHook {
   };
 }
 
-export interface BenchFigures {
-  nodes: number;
-  edges: number;
-  addMs: number;
-  layoutMs: number;
-  firstPaintMs: number;
-  frameMs: number;
-  layout: string;
-}
+export type { BenchFigures };
 
 declare global {
   interface Window {
     __entente?: EntenteHook;
   }
+}
+
+export interface HookDeps {
+  s: Stores;
+  cs: ConsoleStores;
+  derived: SceneStores;
+  api: Api;
+  view: { settled(): Promise<void> };
+  /** The console panel once it is loaded. */
+  consoleHandle(): ConsoleHandle | null;
+  /** Where the render bench draws its throwaway graph. */
+  benchHost: HTMLElement;
+}
+
+/** Builds `window.__entente` from the app's stores and view; it reads, never drives, state. */
+export function installTestHook(d: HookDeps): EntenteHook {
+  const { s, cs, derived, api } = d;
+  const hook: EntenteHook = {
+    ready: false,
+    lastExport: null,
+    settled: () => d.view.settled(),
+    snapshot: () => {
+      const scene = derived.$scene.get();
+      return {
+        nodes: [...s.$canvas.get().present.order],
+        drawnNodes: scene.elements.filter((e) => e.group === 'nodes').map((e) => e.data.id),
+        // Edges that hold on the date; a just-ended edge still fading out is listed apart.
+        drawnEdges: scene.elements
+          .filter((e) => e.group === 'edges' && !/\b(exited|ended)\b/.test(e.classes))
+          .map((e) => e.data.id),
+        fadingEdges: scene.elements
+          .filter((e) => /\bexited\b/.test(e.classes))
+          .map((e) => e.data.id),
+        asOf: s.$asOf.get(),
+        layout: s.$layout.get(),
+        view: s.$view.get(),
+        compareFrom: s.$compareFrom.get(),
+        selection: s.$selection.get(),
+        request: s.$request.get(),
+      };
+    },
+    console: {
+      snapshot: () => {
+        const r = cs.$result.get();
+        return {
+          open: cs.$open.get(),
+          ready: d.consoleHandle() !== null,
+          status: cs.$status.get(),
+          columns: r ? [...r.response.columns] : [],
+          rows: r ? r.response.rows.length : 0,
+          source: r ? (r.source.kind === 'library' ? r.source.name : 'cypher') : null,
+        };
+      },
+      setText: (text) => d.consoleHandle()?.setText(text),
+    },
+    bench: {
+      synthetic: (n, perNode) => benchRender(d.benchHost, syntheticElements(n, perNode)),
+      world: async (ids) => {
+        const res = await api.subgraph({ ids, asOf: s.today });
+        const nodes = Object.fromEntries(res.nodes.map((n) => [n.id, n]));
+        const edges = Object.fromEntries(res.edges.map((e) => [e.id, e]));
+        const scene = buildScene({
+          canvas: { nodes, order: res.nodes.map((n) => n.id), pinned: [], omitted: {} },
+          edges,
+          asOf: s.today,
+          compareFrom: null,
+          filters: s.$filters.get(),
+          view: 'graph',
+          sizeBy: 'degree',
+          overlap: [],
+          path: null,
+          flash: { joined: [], exited: [] },
+        });
+        return benchRender(d.benchHost, scene.elements);
+      },
+    },
+  };
+  window.__entente = hook;
+  return hook;
 }

@@ -1,4 +1,4 @@
-import type { GraphEdge, GraphNode } from '../../server/contract/index.js';
+import { type GraphEdge, type GraphNode, SUBGRAPH_MAX_IDS } from '../../server/contract/index.js';
 import type { Api } from '../api/client.js';
 import { addNodes, removeNodes, setOmitted, togglePin } from '../state/canvas.js';
 import { mergeEdges } from '../state/edges.js';
@@ -6,9 +6,6 @@ import { commit, redo, undo } from '../state/history.js';
 import type { Canvas } from '../state/model.js';
 import type { Stores } from '../state/stores.js';
 import type { Track } from './track.js';
-
-/** The subgraph route takes at most 2,000 ids. */
-const SUBGRAPH_MAX = 2000;
 
 /** Canvas verbs: add, expand, remove, pin, undo, redo. Each is one undoable step. */
 export function createCanvasActions(api: Api, s: Stores, track: Track) {
@@ -20,7 +17,7 @@ export function createCanvasActions(api: Api, s: Stores, track: Track) {
   /** Fetches relationships among `ids` on `date` into the edge cache (nodes too, if asked). */
   async function loadAmong(ids: readonly string[], date: string): Promise<GraphNode[]> {
     if (ids.length === 0) return [];
-    const res = await api.subgraph({ ids: ids.slice(0, SUBGRAPH_MAX) as string[], asOf: date });
+    const res = await api.subgraph({ ids: ids.slice(0, SUBGRAPH_MAX_IDS) as string[], asOf: date });
     mergeAll(res.edges);
     return res.nodes;
   }

@@ -1,12 +1,14 @@
 import type { Json, QueryResponse } from '../../server/contract/index.js';
 import type { Api } from '../api/client.js';
 import { ApiError } from '../api/http.js';
-import type { ConsoleResult, ConsoleStores, ErrorPosition } from '../state/console.js';
+import type { ConsolePane, ConsoleResult, ConsoleStores, ErrorPosition } from '../state/console.js';
 import { HISTORY_KEY, pushHistory } from '../state/console-history.js';
 import { parseCommand, parseParams } from '../state/console-params.js';
 import { applyResultGraph } from '../state/console-result.js';
 import type { Stores } from '../state/stores.js';
 import type { CanvasActions } from './canvas-actions.js';
+import { latestWins } from './latest.js';
+import { messageOf } from './track.js';
 
 type Storage = Pick<globalThis.Storage, 'setItem'>;
 
@@ -28,7 +30,7 @@ export function createConsoleActions(
   canvas: CanvasActions,
   storage: Storage | null,
 ) {
-  let runs = 0;
+  const latest = latestWins();
 
   /**
    * Runs one request and puts its answer on screen; a later run wins, so a slow answer never
@@ -39,24 +41,23 @@ export function createConsoleActions(
     call: () => Promise<QueryResponse>,
     source: (res: QueryResponse) => ConsoleResult['source'],
   ): Promise<boolean> {
-    const run = ++runs;
     cs.$status.set({ type: 'loading', what });
-    try {
+    const out = await latest(async (isLatest) => {
       const res = await call();
-      if (run !== runs) return false;
-      await show(res, source(res));
-      if (run !== runs) return false;
+      if (isLatest()) await show(res, source(res));
+    });
+    if (!out.latest) return false;
+    if (out.ok) {
       cs.$status.set({ type: 'idle' });
       return true;
-    } catch (e) {
-      if (run !== runs) return false;
-      cs.$status.set(
-        e instanceof ApiError
-          ? { type: 'error', code: e.code, message: e.message, position: positionOf(e.details) }
-          : { type: 'error', code: 'CLIENT', message: e instanceof Error ? e.message : String(e) },
-      );
-      return false;
     }
+    const e = out.error;
+    cs.$status.set(
+      e instanceof ApiError
+        ? { type: 'error', code: e.code, message: e.message, position: positionOf(e.details) }
+        : { type: 'error', code: 'CLIENT', message: e instanceof Error ? e.message : String(e) },
+    );
+    return false;
   }
 
   /**
@@ -109,10 +110,7 @@ export function createConsoleActions(
       cs.$library.set(res.queries);
       cs.$libraryStatus.set({ type: 'idle' });
     } catch (e) {
-      cs.$libraryStatus.set({
-        type: 'error',
-        message: e instanceof ApiError ? `${e.message} (${e.code})` : String(e),
-      });
+      cs.$libraryStatus.set({ type: 'error', message: messageOf(e) });
     }
   }
 
@@ -130,9 +128,23 @@ export function createConsoleActions(
     if (ok) cs.$tab.set(q?.view === 'graph' ? 'graph' : 'table');
   }
 
+  /** Opens a pane of the console's left side; the library loads when first shown. */
+  function showPane(pane: ConsolePane) {
+    cs.$pane.set(pane);
+    if (pane === 'library') void loadLibrary();
+  }
+
   return {
     loadLibrary,
     runLibrary,
+    showPane,
+    /** Opens or closes the console; opening loads the library (the editor completes `:run`). */
+    toggle() {
+      const open = !cs.$open.get();
+      cs.$open.set(open);
+      if (open) void loadLibrary();
+    },
+    close: () => cs.$open.set(false),
     /** Runs the editor's text: Cypher for the server, or `:run <name>` for a saved query. */
     async run(cypher: string, paramsText: string) {
       const text = cypher.trim();
@@ -148,7 +160,7 @@ export function createConsoleActions(
       remember(cypher, paramsText);
       const command = parseCommand(text);
       if (command.kind === 'library') {
-        cs.$pane.set('library');
+        showPane('library');
         await runLibrary(command.name, params.value);
         return;
       }

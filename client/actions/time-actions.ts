@@ -1,7 +1,7 @@
 import { changeLines } from '../state/compare.js';
 import { edgesAmong } from '../state/edges.js';
 import type { Stores } from '../state/stores.js';
-import { clampDate, isIsoDate, stepYear } from '../state/time.js';
+import { clampDate, isIsoDate, stepYear, toggledCompare } from '../state/time.js';
 import { REL_TEXT } from '../view/palette.js';
 import type { CanvasActions } from './canvas-actions.js';
 import type { Track } from './track.js';
@@ -64,6 +64,17 @@ export function createTimeActions(
     if (s.$asOf.get() === next) announce(prev, next);
   }
 
+  async function setCompare(from: string | null) {
+    if (from !== null && !isIsoDate(from)) return;
+    s.$compareFrom.set(from ? clampDate(from, s.today) : null);
+    s.$flash.set({ joined: [], exited: [] });
+    if (from) {
+      await track(`Loading ${from} for comparison`, () =>
+        canvas.loadAmong(s.$canvas.get().present.order, from),
+      );
+    }
+  }
+
   function stop() {
     clearInterval(playTimer);
     playTimer = undefined;
@@ -85,16 +96,9 @@ export function createTimeActions(
       }, PLAY_MS);
     },
     stop,
-    async setCompare(from: string | null) {
-      if (from !== null && !isIsoDate(from)) return;
-      s.$compareFrom.set(from ? clampDate(from, s.today) : null);
-      s.$flash.set({ joined: [], exited: [] });
-      if (from) {
-        await track(`Loading ${from} for comparison`, () =>
-          canvas.loadAmong(s.$canvas.get().present.order, from),
-        );
-      }
-    },
+    setCompare,
+    /** The C shortcut: compare with ten years back, or stop comparing. */
+    toggleCompare: () => setCompare(toggledCompare(s.$asOf.get(), s.$compareFrom.get(), s.today)),
   };
 }
 

@@ -1,7 +1,8 @@
 import type { Stores } from '../state/stores.js';
 import { decodeView, encodeView, type ViewState } from '../state/url-codec.js';
-import type { AnalysisActions } from './analysis-actions.js';
 import type { CanvasActions } from './canvas-actions.js';
+import type { OverlapActions } from './overlap-actions.js';
+import type { PathActions } from './path-actions.js';
 import type { TimeActions } from './time-actions.js';
 
 export function currentView(s: Stores): ViewState {
@@ -26,7 +27,7 @@ export function currentView(s: Stores): ViewState {
 export async function restoreView(
   hash: string,
   s: Stores,
-  a: { canvas: CanvasActions; time: TimeActions; analysis: AnalysisActions },
+  a: { canvas: CanvasActions; time: TimeActions; overlap: OverlapActions; path: PathActions },
 ) {
   const v = decodeView(hash, s.today);
   s.$asOf.set(v.asOf);
@@ -37,8 +38,8 @@ export async function restoreView(
   if (v.nodes.length > 0) await a.canvas.addNodes(v.nodes);
   for (const id of v.pinned) a.canvas.togglePin(id);
   if (v.compareFrom) await a.time.setCompare(v.compareFrom);
-  if (v.overlap.length > 0) await a.analysis.setOverlap(v.overlap);
-  if (v.path) await a.analysis.findPath(v.path.from, v.path.to);
+  if (v.overlap.length > 0) await a.overlap.setOverlap(v.overlap);
+  if (v.path) await a.path.findPath(v.path.from, v.path.to);
   if (v.selected) s.$selection.set(v.selected);
 }
 

@@ -1,56 +1,80 @@
 import type { z } from 'zod';
-import {
-  type Json,
-  type NodeLabel,
-  type RelType,
-  routes,
-  type SubgraphBody,
-} from '../../server/contract/index.js';
+import { type RouteName, type Routes, routes } from '../../server/contract/index.js';
 import { buildUrl, type Fetcher, requestJson } from './http.js';
+
+/** What a route takes and answers, read from the contract's route map. */
+type Field<R extends RouteName, K extends 'params' | 'query' | 'body'> = Routes[R] extends {
+  [P in K]: infer S extends z.ZodType;
+}
+  ? S
+  : never;
+/** Path parameters, as the server parses them. */
+export type ParamsOf<R extends RouteName> = z.output<Field<R, 'params'>>;
+/** Query parameters the client may set: the parsed values, each optional (defaults apply). */
+export type QueryOf<R extends RouteName> = Partial<z.output<Field<R, 'query'>>>;
+/** A request body, as sent (fields with defaults may be left out). */
+export type BodyOf<R extends RouteName> = z.input<Field<R, 'body'>>;
+export type ResponseOf<R extends RouteName> = z.output<Routes[R]['response']>;
+
+type QueryValues = Parameters<typeof buildUrl>[2];
 
 /** The typed API client: one method per route of server/contract, every answer safeParsed. */
 export function createApi(fetcher: Fetcher = (input, init) => fetch(input, init)) {
-  const get = <S extends z.ZodType>(
-    route: { path: string; response: S },
-    params: Record<string, string>,
-    query: Record<string, string | number | readonly string[] | undefined>,
+  const get = <R extends RouteName>(
+    name: R,
+    params: ParamsOf<R> | Record<string, never>,
+    query: QueryOf<R>,
     signal?: AbortSignal,
-  ) => requestJson(fetcher, buildUrl(route.path, params, query), route.response, { signal });
-  const post = <S extends z.ZodType>(url: string, schema: S, body: unknown) =>
-    requestJson(fetcher, url, schema, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+  ): Promise<ResponseOf<R>> =>
+    requestJson(
+      fetcher,
+      buildUrl(routes[name].path, params as Record<string, string>, query as QueryValues),
+      routes[name].response,
+      { signal },
+    ) as Promise<ResponseOf<R>>;
+  const post = <R extends RouteName>(
+    name: R,
+    params: ParamsOf<R> | Record<string, never>,
+    body: BodyOf<R>,
+  ): Promise<ResponseOf<R>> =>
+    requestJson(
+      fetcher,
+      buildUrl(routes[name].path, params as Record<string, string>),
+      routes[name].response,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      },
+    ) as Promise<ResponseOf<R>>;
 
   return {
-    health: () => get(routes.health, {}, {}),
-    stats: () => get(routes.stats, {}, {}),
-    search: (q: string, opts: { types?: NodeLabel[]; limit?: number; signal?: AbortSignal } = {}) =>
-      get(routes.search, {}, { q, types: opts.types, limit: opts.limit }, opts.signal),
-    node: (id: string) => get(routes.node, { id }, {}),
+    health: () => get('health', {}, {}),
+    stats: () => get('stats', {}, {}),
+    search: (q: string, opts: Omit<QueryOf<'search'>, 'q'> & { signal?: AbortSignal } = {}) =>
+      get('search', {}, { q, types: opts.types, limit: opts.limit }, opts.signal),
+    node: (id: ParamsOf<'node'>['id']) => get('node', { id }, {}),
     neighbourhood: (
-      id: string,
-      query: {
-        asOf: string;
-        depth?: number;
-        limit?: number;
-        types?: NodeLabel[];
-        rels?: RelType[];
-      },
-    ) => get(routes.neighbourhood, { id }, query),
-    subgraph: (body: SubgraphBody) => post(routes.subgraph.path, routes.subgraph.response, body),
-    members: (id: string, asOf: string) => get(routes.members, { id }, { asOf }),
-    memberships: (id: string, asOf: string) => get(routes.memberships, { id }, { asOf }),
-    shortestPath: (from: string, to: string, asOf: string, maxHops?: number) =>
-      get(routes.shortestPath, {}, { from, to, asOf, maxHops }),
+      id: ParamsOf<'neighbourhood'>['id'],
+      query: QueryOf<'neighbourhood'> & { asOf: string },
+    ) => get('neighbourhood', { id }, query),
+    subgraph: (body: BodyOf<'subgraph'>) => post('subgraph', {}, body),
+    members: (id: ParamsOf<'members'>['id'], asOf: string) => get('members', { id }, { asOf }),
+    memberships: (id: ParamsOf<'memberships'>['id'], asOf: string) =>
+      get('memberships', { id }, { asOf }),
+    shortestPath: (
+      from: QueryOf<'shortestPath'>['from'] & string,
+      to: QueryOf<'shortestPath'>['to'] & string,
+      asOf: string,
+      maxHops?: QueryOf<'shortestPath'>['maxHops'],
+    ) => get('shortestPath', {}, { from, to, asOf, maxHops }),
     /** The console: one read-only Cypher query. */
-    query: (cypher: string, params: Record<string, Json>) =>
-      post(routes.query.path, routes.query.response, { cypher, params }),
-    queries: () => get(routes.queries, {}, {}),
+    query: (cypher: BodyOf<'query'>['cypher'], params: BodyOf<'query'>['params']) =>
+      post('query', {}, { cypher, params }),
+    queries: () => get('queries', {}, {}),
     /** A saved query of the library; the server fills missing parameters with defaults. */
-    runQuery: (name: string, params: Record<string, Json>) =>
-      post(buildUrl(routes.runQuery.path, { name }), routes.runQuery.response, { params }),
+    runQuery: (name: ParamsOf<'runQuery'>['name'], params: BodyOf<'runQuery'>['params']) =>
+      post('runQuery', { name }, { params }),
   };
 }
 

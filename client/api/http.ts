@@ -1,10 +1,14 @@
 import type { z } from 'zod';
-import { ErrorEnvelopeSchema } from '../../server/contract/index.js';
+import { type ErrorCode, ErrorEnvelopeSchema } from '../../server/contract/index.js';
+
+/** Failures found on this side of the wire: no answer, a non-envelope error, a drifted answer. */
+export type ClientErrorCode = 'NETWORK' | 'HTTP' | 'CONTRACT';
+export type ApiErrorCode = ErrorCode | ClientErrorCode;
 
 /** An API failure the UI can show as is: the server's error code and message, or a transport fault. */
 export class ApiError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly status: number,
     /** The envelope's `details`, e.g. `{ position: { line, column } }` for QUERY_SYNTAX. */

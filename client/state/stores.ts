@@ -2,6 +2,7 @@ import { atom } from 'nanostores';
 import { emptyCanvas } from './canvas.js';
 import { type Filters, noFilters } from './filters.js';
 import { type History, initHistory } from './history.js';
+import { type Memberships, noMemberships } from './memberships.js';
 import type {
   Canvas,
   EdgeCache,
@@ -49,6 +50,8 @@ export function createStores(today: string) {
     $path: atom<PathResult | null>(null),
     $pathEnds: atom<{ from: string | null; to: string | null }>({ from: null, to: null }),
     $changeLog: atom<readonly string[]>([]),
+    /** The selection's memberships on the date (actions/membership-actions.ts fills it). */
+    $memberships: atom<Memberships>(noMemberships),
   };
 }
 

@@ -41,3 +41,14 @@ export function yearTicks(first: number, last: number, step: number): number[] {
   ticks.push(last);
   return ticks;
 }
+
+/** How far back compare mode looks when it is switched on without a date. */
+export const COMPARE_BACK_YEARS = 10;
+
+/**
+ * The compare toggle (C, and the time bar's box without a date): off when comparing, else
+ * the as-of date ten years back on the time bar's year step (29 February -> 28 February).
+ */
+export function toggledCompare(asOf: string, compareFrom: string | null, today: string) {
+  return compareFrom ? null : stepYear(asOf, -COMPARE_BACK_YEARS, today);
+}

@@ -1,7 +1,7 @@
 import type { ConsoleActions } from '../actions/console-actions.js';
 import type { ConsoleStores } from '../state/console.js';
-import type { Stores } from '../state/stores.js';
 import type { ConsoleHandle } from './console-panel.js';
+import type { ResultStores } from './console-results.js';
 
 /**
  * Shows and hides the console drawer; the panel (CodeMirror, the Cypher grammar) is imported
@@ -10,15 +10,14 @@ import type { ConsoleHandle } from './console-panel.js';
 export function mountConsoleLoader(
   el: HTMLElement,
   opener: HTMLElement,
-  s: Stores,
+  s: ResultStores,
   cs: ConsoleStores,
   a: ConsoleActions,
   onReady: (handle: ConsoleHandle) => void,
 ): () => void {
   let loading: Promise<void> | null = null;
   let handle: ConsoleHandle | null = null;
-  const toggle = () => cs.$open.set(!cs.$open.get());
-  opener.addEventListener('click', toggle);
+  opener.addEventListener('click', a.toggle);
   const off = cs.$open.subscribe((open) => {
     el.hidden = !open;
     opener.hidden = open;
@@ -38,7 +37,7 @@ export function mountConsoleLoader(
   });
   return () => {
     off();
-    opener.removeEventListener('click', toggle);
+    opener.removeEventListener('click', a.toggle);
     handle?.dispose();
   };
 }

@@ -2,10 +2,9 @@ import type { ConsoleActions } from '../actions/console-actions.js';
 import type { CanvasMode, ConsolePane, ConsoleStores } from '../state/console.js';
 import { historyLabel } from '../state/console-history.js';
 import { cypherSchema } from '../state/cypher-schema.js';
-import type { Stores } from '../state/stores.js';
 import { createConsoleEditor } from './console-editor.js';
 import { mountLibrary } from './console-library.js';
-import { mountResults } from './console-results.js';
+import { mountResults, type ResultStores } from './console-results.js';
 import { h, listenAll, render } from './dom.js';
 
 const PANE_TEXT: Record<ConsolePane, string> = { editor: 'Query', library: 'Saved queries' };
@@ -28,7 +27,7 @@ export interface ConsoleHandle {
  */
 export function mountConsole(
   el: HTMLElement,
-  s: Stores,
+  s: ResultStores,
   cs: ConsoleStores,
   a: ConsoleActions,
 ): ConsoleHandle {
@@ -121,7 +120,7 @@ export function mountConsole(
               role: 'tab',
               id: `console-pane-${p}`,
               'aria-selected': p === pane ? 'true' : 'false',
-              onclick: () => cs.$pane.set(p),
+              onclick: () => a.showPane(p),
             },
             PANE_TEXT[p],
           ),
@@ -182,14 +181,13 @@ export function mountConsole(
           id: 'console-close',
           title: 'Close the console (Q)',
           'aria-label': 'Close the console',
-          onclick: () => cs.$open.set(false),
+          onclick: a.close,
         },
         '×',
       ),
     );
     editorPane.hidden = pane !== 'editor';
     libraryPane.hidden = pane !== 'library';
-    if (pane === 'library') void a.loadLibrary();
   };
 
   const drawStatus = () => {
@@ -235,7 +233,6 @@ export function mountConsole(
     mountLibrary(libraryPane, cs, a),
     mountResults(results, s, cs),
   ];
-  void a.loadLibrary();
   return {
     dispose() {
       listenAll(offs)();

@@ -26,7 +26,9 @@ function download(text: string, type: string, filename: string) {
 const TAB_TEXT: Record<ResultTab, string> = { graph: 'Graph', table: 'Table' };
 
 /** The results pane: Graph/Table tabs, status line, sortable table and downloads. */
-export function mountResults(el: HTMLElement, s: Stores, cs: ConsoleStores): () => void {
+export type ResultStores = Pick<Stores, '$canvas' | '$selection'>;
+
+export function mountResults(el: HTMLElement, s: ResultStores, cs: ConsoleStores): () => void {
   const select = (id: string) => {
     if (id in s.$canvas.get().present.nodes) s.$selection.set(id);
   };

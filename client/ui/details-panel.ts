@@ -1,9 +1,14 @@
 import type { GraphEdge, GraphNode, Source } from '../../server/contract/index.js';
-import type { Api } from '../api/client.js';
 import type { Stores } from '../state/stores.js';
 import { LABEL_COLOUR, REL_TEXT } from '../view/palette.js';
 import { h, listenAll, render } from './dom.js';
 import { membershipSection } from './memberships.js';
+
+/** The slices the details panel shows. */
+export type DetailStores = Pick<
+  Stores,
+  '$selection' | '$canvas' | '$edges' | '$overlap' | '$memberships'
+>;
 
 export interface DetailActions {
   expand(id: string): void;
@@ -59,7 +64,7 @@ const sourceList = (sources: readonly Source[]) =>
   );
 
 /** Properties, dates, memberships on the current date and sources of the selection. */
-export function mountDetails(el: HTMLElement, s: Stores, api: Api, a: DetailActions): () => void {
+export function mountDetails(el: HTMLElement, s: DetailStores, a: DetailActions): () => void {
   const nodeView = (n: GraphNode) => {
     const c = s.$canvas.get().present;
     const pinned = c.pinned.includes(n.id);
@@ -70,12 +75,7 @@ export function mountDetails(el: HTMLElement, s: Stores, api: Api, a: DetailActi
       p[k],
     ]);
     const aliases = Array.isArray(p.aliases) ? p.aliases : [];
-    const memberships = h(
-      'section',
-      { id: 'memberships' },
-      h('p', { class: 'muted' }, 'Loading memberships…'),
-    );
-    membershipSection(memberships, n, s.$asOf.get(), api);
+    const memberships = membershipSection(n, s.$memberships.get());
     return [
       h(
         'div',
@@ -163,8 +163,9 @@ export function mountDetails(el: HTMLElement, s: Stores, api: Api, a: DetailActi
   draw();
   return listenAll([
     s.$selection.listen(draw),
-    s.$asOf.listen(draw),
+    s.$memberships.listen(draw),
     s.$overlap.listen(draw),
     s.$canvas.listen(draw),
+    s.$edges.listen(draw),
   ]);
 }

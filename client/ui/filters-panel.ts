@@ -11,7 +11,10 @@ import { LABEL_COLOUR, REL_STYLE, REL_TEXT } from '../view/palette.js';
 import { h, listenAll, render } from './dom.js';
 
 /** Checkbox groups for node type, relationship type, region and alliance kind, with counts. */
-export function mountFilters(el: HTMLElement, s: Stores): () => void {
+export function mountFilters(
+  el: HTMLElement,
+  s: Pick<Stores, '$canvas' | '$filters' | '$edges' | '$asOf'>,
+): () => void {
   const draw = () => {
     const canvas = s.$canvas.get().present;
     const nodes = Object.values(canvas.nodes);

@@ -1,53 +1,48 @@
 import type { GraphNode } from '../../server/contract/index.js';
-import { messageOf } from '../actions/track.js';
-import type { Api } from '../api/client.js';
-import { h, render } from './dom.js';
-
-let token = 0;
+import type { MembershipRow, Memberships } from '../state/memberships.js';
+import { h } from './dom.js';
 
 const roleNote = (role: string) => (role === 'member' || role === 'party' ? '' : ` (${role})`);
 const spell = (since: string, until: string | null) => `${since} – ${until ?? 'today'}`;
 
-/** Fills a details section with a nation's memberships or an alliance's members on a date. */
-export function membershipSection(el: HTMLElement, n: GraphNode, asOf: string, api: Api) {
-  const mine = ++token;
-  const show = (...children: (HTMLElement | string | null)[]) => {
-    if (mine === token) render(el, ...children);
-  };
-  const list = (
-    title: string,
-    rows: { name: string; role: string; since: string; until: string | null }[],
-  ) =>
-    h(
-      'div',
-      {},
-      h('h3', {}, `${title} on ${asOf} (${rows.length})`),
-      rows.length === 0
-        ? h('p', { class: 'muted' }, 'None on this date.')
-        : h(
-            'ul',
-            { class: 'members' },
-            ...rows.map((r) =>
-              h(
-                'li',
-                {},
-                h('span', {}, `${r.name}${roleNote(r.role)}`),
-                h('span', { class: 'muted' }, spell(r.since, r.until)),
-              ),
+const list = (title: string, asOf: string, rows: readonly MembershipRow[]) =>
+  h(
+    'div',
+    {},
+    h('h3', {}, `${title} on ${asOf} (${rows.length})`),
+    rows.length === 0
+      ? h('p', { class: 'muted' }, 'None on this date.')
+      : h(
+          'ul',
+          { class: 'members' },
+          ...rows.map((r) =>
+            h(
+              'li',
+              {},
+              h('span', {}, `${r.name}${roleNote(r.role)}`),
+              h('span', { class: 'muted' }, spell(r.since, r.until)),
             ),
           ),
-    );
-  if (n.label === 'Nation') {
-    api.memberships(n.id, asOf).then(
-      (res) => show(list('Alliances', res.alliances), list('Agreements', res.agreements)),
-      (e) => show(h('p', { class: 'error' }, `Memberships unavailable: ${messageOf(e)}`)),
-    );
-  } else if (n.label === 'Alliance') {
-    api.members(n.id, asOf).then(
-      (res) => show(list('Members', res.members)),
-      (e) => show(h('p', { class: 'error' }, `Members unavailable: ${messageOf(e)}`)),
-    );
-  } else {
-    show();
+        ),
+  );
+
+/** A nation's memberships or an alliance's members on the date, from `$memberships`. */
+export function membershipSection(n: GraphNode, m: Memberships): HTMLElement {
+  const section = (...children: (HTMLElement | null)[]) =>
+    h('section', { id: 'memberships' }, ...children);
+  if (n.label !== 'Nation' && n.label !== 'Alliance') return section();
+  if (m.type === 'none' || m.id !== n.id || m.type === 'loading') {
+    return section(h('p', { class: 'muted' }, 'Loading memberships…'));
   }
+  if (m.type === 'error') {
+    const what = m.label === 'Nation' ? 'Memberships' : 'Members';
+    return section(h('p', { class: 'error' }, `${what} unavailable: ${m.message}`));
+  }
+  if (m.type === 'nation') {
+    return section(
+      list('Alliances', m.asOf, m.alliances),
+      list('Agreements', m.asOf, m.agreements),
+    );
+  }
+  return section(list('Members', m.asOf, m.members));
 }

@@ -9,7 +9,7 @@ import { h, listenAll, render } from './dom.js';
  */
 export function mountOverlap(
   el: HTMLElement,
-  s: Stores,
+  s: Pick<Stores, '$canvas' | '$overlap'>,
   a: { toggle(id: string): void; clear(): void },
 ): () => void {
   const draw = () => {

@@ -1,10 +1,11 @@
+import { PATH_HOPS } from '../../server/contract/index.js';
 import type { Stores } from '../state/stores.js';
 import { h, listenAll, render } from './dom.js';
 
 /** Pick two nodes on the canvas and draw the shortest path between them on the current date. */
 export function mountPath(
   el: HTMLElement,
-  s: Stores,
+  s: Pick<Stores, '$canvas' | '$pathEnds' | '$path' | '$asOf'>,
   a: {
     setEnd(end: 'from' | 'to', id: string | null): void;
     find(from: string, to: string): void;
@@ -60,7 +61,7 @@ export function mountPath(
             ...path.nodeIds.map((id) => h('li', {}, name(id))),
           )
         : path
-          ? h('p', { class: 'muted' }, 'No path within 6 hops on this date.')
+          ? h('p', { class: 'muted' }, `No path within ${PATH_HOPS.default} hops on this date.`)
           : null,
     );
   };

@@ -10,7 +10,7 @@ import { h, listenAll, render } from './dom.js';
 export function mountStatus(
   el: HTMLElement,
   toast: HTMLElement,
-  s: Stores,
+  s: Pick<Stores, '$request' | '$notice' | '$filters'>,
   $scene: ReadableAtom<Scene>,
   start: (query: string) => void,
 ): () => void {

@@ -1,5 +1,5 @@
 import type { Stores } from '../state/stores.js';
-import { MIN_YEAR, stepYear, withYear, yearOf, yearTicks } from '../state/time.js';
+import { MIN_YEAR, toggledCompare, withYear, yearOf, yearTicks } from '../state/time.js';
 import { h, listenAll, render } from './dom.js';
 
 export interface TimeActionsLike {
@@ -10,7 +10,11 @@ export interface TimeActionsLike {
 }
 
 /** The as-of control: year slider with ticks, exact date, play/pause, and compare mode. */
-export function mountTimeBar(el: HTMLElement, s: Stores, a: TimeActionsLike): () => void {
+export function mountTimeBar(
+  el: HTMLElement,
+  s: Pick<Stores, 'today' | '$asOf' | '$compareFrom' | '$playing' | '$changeLog'>,
+  a: TimeActionsLike,
+): () => void {
   const last = yearOf(s.today);
   const play = h(
     'button',
@@ -76,7 +80,7 @@ export function mountTimeBar(el: HTMLElement, s: Stores, a: TimeActionsLike): ()
   date.addEventListener('change', () => date.value && a.setDate(date.value));
   compareBox.addEventListener('change', () =>
     a.setCompare(
-      compareBox.checked ? compareDate.value || stepYear(s.$asOf.get(), -10, s.today) : null,
+      compareBox.checked ? compareDate.value || toggledCompare(s.$asOf.get(), null, s.today) : null,
     ),
   );
   compareDate.addEventListener(

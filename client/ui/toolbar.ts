@@ -1,3 +1,4 @@
+import { EXPAND_LIMIT } from '../../server/contract/index.js';
 import { canRedo, canUndo } from '../state/history.js';
 import {
   LAYOUTS,
@@ -59,8 +60,43 @@ function segmented<T extends string>(
   );
 }
 
-/** Layout, view, size, history, fit, export and share controls in the header. */
-export function mountToolbar(el: HTMLElement, s: Stores, a: ToolbarActions): () => void {
+/** The expand limit: how many nodes one expansion may add, within the contract's bounds. */
+function limitField(s: Pick<Stores, '$expandLimit'>) {
+  const input = h('input', {
+    id: 'expand-limit',
+    type: 'number',
+    min: EXPAND_LIMIT.min,
+    max: EXPAND_LIMIT.max,
+    step: 10,
+  });
+  const fallback = s.$expandLimit.get();
+  input.value = String(fallback);
+  input.addEventListener('change', () => {
+    const n = Number(input.value) || fallback;
+    s.$expandLimit.set(Math.max(EXPAND_LIMIT.min, Math.min(EXPAND_LIMIT.max, n)));
+  });
+  const off = s.$expandLimit.subscribe((v) => {
+    if (document.activeElement !== input) input.value = String(v);
+  });
+  const field = h(
+    'label',
+    { class: 'field limit', title: 'How many nodes an expansion may add' },
+    'Expand limit',
+    input,
+  );
+  return { field, off };
+}
+
+export type ToolbarStores = Pick<
+  Stores,
+  '$canvas' | '$layout' | '$view' | '$sizeBy' | '$expandLimit'
+>;
+
+/** Expand limit, layout, view, size, history, fit, export and share controls in the header. */
+export function mountToolbar(el: HTMLElement, s: ToolbarStores, a: ToolbarActions): () => void {
+  const limit = limitField(s);
+  const tools = h('div', { class: 'toolbar-tools' });
+  render(el, limit.field, tools);
   const draw = () => {
     const h0 = s.$canvas.get();
     const btn = (
@@ -71,7 +107,7 @@ export function mountToolbar(el: HTMLElement, s: Stores, a: ToolbarActions): () 
       id?: string,
     ) => h('button', { type: 'button', class: 'tool', title, onclick, disabled, id }, label);
     render(
-      el,
+      tools,
       segmented('Layout', LAYOUTS, LAYOUT_TEXT, s.$layout.get(), (v) => s.$layout.set(v), [
         '1',
         '2',
@@ -112,6 +148,7 @@ export function mountToolbar(el: HTMLElement, s: Stores, a: ToolbarActions): () 
   };
   draw();
   return listenAll([
+    limit.off,
     s.$canvas.listen(draw),
     s.$layout.listen(draw),
     s.$view.listen(draw),

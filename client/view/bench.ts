@@ -1,7 +1,17 @@
-import type { BenchFigures } from '../test-hook.js';
 import { createCy } from './cy.js';
 import type { ElementDef } from './elements.js';
 import { runLayout } from './layouts.js';
+
+/** What one render bench run measured. */
+export interface BenchFigures {
+  nodes: number;
+  edges: number;
+  addMs: number;
+  layoutMs: number;
+  firstPaintMs: number;
+  frameMs: number;
+  layout: string;
+}
 
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 

@@ -1,5 +1,16 @@
 import { z } from 'zod';
 import { GraphEdgeSchema, GraphNodeSchema, SubgraphSchema } from './graph.js';
+import {
+  CSV_MAX_CHARS,
+  EXPAND_LIMIT,
+  INT_PARAM_MAX_DIGITS,
+  type IntBounds,
+  NEIGHBOURHOOD_DEPTH,
+  PATH_HOPS,
+  SEARCH_LIMIT,
+  SEARCH_TEXT_MAX_CHARS,
+  SUBGRAPH_MAX_IDS,
+} from './limits.js';
 import { MEMBERSHIP_ROLES, PARTY_ROLES } from './model.js';
 import {
   IsoDateSchema,
@@ -13,7 +24,7 @@ import {
 function csv<T extends z.ZodType<unknown, string>>(item: T) {
   return z
     .string()
-    .max(500)
+    .max(CSV_MAX_CHARS)
     .transform((s) =>
       s
         .split(',')
@@ -23,15 +34,17 @@ function csv<T extends z.ZodType<unknown, string>>(item: T) {
     .pipe(z.array(item).min(1));
 }
 
-/** An integer in a query string, within bounds. */
-function intParam(min: number, max: number, fallback: number) {
+const WHOLE_NUMBER = new RegExp(`^\\d{1,${INT_PARAM_MAX_DIGITS}}$`);
+
+/** An integer in a query string, within bounds; the default when absent. */
+function intParam(bounds: IntBounds) {
   return z
     .string()
-    .regex(/^\d{1,6}$/, 'expected a whole number')
+    .regex(WHOLE_NUMBER, 'expected a whole number')
     .transform(Number)
-    .pipe(z.number().int().min(min).max(max))
+    .pipe(z.number().int().min(bounds.min).max(bounds.max))
     .optional()
-    .transform((v) => v ?? fallback);
+    .transform((v) => v ?? bounds.default);
 }
 
 export const AsOfQuerySchema = z.strictObject({ asOf: IsoDateSchema.optional() });
@@ -59,9 +72,9 @@ export type StatsResponse = z.infer<typeof StatsResponseSchema>;
 // --- search
 
 export const SearchQuerySchema = z.strictObject({
-  q: z.string().trim().min(1, 'q must not be empty').max(200),
+  q: z.string().trim().min(1, 'q must not be empty').max(SEARCH_TEXT_MAX_CHARS),
   types: csv(NodeLabelSchema).optional(),
-  limit: intParam(1, 100, 20),
+  limit: intParam(SEARCH_LIMIT),
 });
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 
@@ -82,11 +95,11 @@ export type SearchResponse = z.infer<typeof SearchResponseSchema>;
 export const NodeResponseSchema = GraphNodeSchema;
 
 export const NeighbourhoodQuerySchema = z.strictObject({
-  depth: intParam(1, 3, 1),
+  depth: intParam(NEIGHBOURHOOD_DEPTH),
   asOf: IsoDateSchema.optional(),
   types: csv(NodeLabelSchema).optional(),
   rels: csv(RelTypeSchema).optional(),
-  limit: intParam(1, 2000, 200),
+  limit: intParam(EXPAND_LIMIT),
 });
 export type NeighbourhoodQuery = z.infer<typeof NeighbourhoodQuerySchema>;
 
@@ -102,7 +115,7 @@ export type NeighbourhoodResponse = z.infer<typeof NeighbourhoodResponseSchema>;
 // --- subgraph (the explorer's canvas)
 
 export const SubgraphBodySchema = z.strictObject({
-  ids: z.array(NodeIdSchema).min(1).max(2000),
+  ids: z.array(NodeIdSchema).min(1).max(SUBGRAPH_MAX_IDS),
   asOf: IsoDateSchema.optional(),
   rels: z.array(RelTypeSchema).min(1).optional(),
 });
@@ -159,7 +172,7 @@ export const ShortestPathQuerySchema = z.strictObject({
   from: NodeIdSchema,
   to: NodeIdSchema,
   asOf: IsoDateSchema.optional(),
-  maxHops: intParam(1, 8, 6),
+  maxHops: intParam(PATH_HOPS),
 });
 export type ShortestPathQuery = z.infer<typeof ShortestPathQuerySchema>;
 

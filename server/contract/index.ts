@@ -3,6 +3,7 @@ export * from './api.js';
 export * from './errors.js';
 export * from './graph.js';
 export * from './library.js';
+export * from './limits.js';
 export * from './model.js';
 export * from './primitives.js';
 export * from './query.js';

@@ -46,8 +46,15 @@ const idle = () =>
 
 describe('explorer', () => {
   it('shows an empty state with a hint instead of a blank canvas', async () => {
-    await expect(page.locator('#empty-state')).toBeDefined();
-    expect(await page.locator('#empty-state').textContent()).toContain('Start with a search');
+    const empty = page.locator('#empty-state');
+    expect(await empty.isVisible()).toBe(true);
+    expect(await empty.locator('h2').textContent()).toBe('Start with a search');
+    // The quick-start examples are offered as buttons the user can press.
+    expect(await empty.locator('button').allTextContents()).toEqual([
+      'NATO',
+      'United States',
+      'Warsaw Pact',
+    ]);
     await page.screenshot({ path: path.join(ARTIFACTS, '01-empty.png') });
   });
 

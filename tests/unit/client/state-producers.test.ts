@@ -16,7 +16,14 @@ import {
   redo,
   undo,
 } from '../../../client/state/history.js';
-import { clampDate, isIsoDate, stepYear, withYear, yearTicks } from '../../../client/state/time.js';
+import {
+  clampDate,
+  isIsoDate,
+  stepYear,
+  toggledCompare,
+  withYear,
+  yearTicks,
+} from '../../../client/state/time.js';
 import { alliance, member, nation } from './fixtures.js';
 
 describe('canvas producers', () => {
@@ -116,6 +123,14 @@ describe('dates', () => {
     expect(withYear('2024-02-29', 2023, today)).toBe('2023-02-28');
     expect(stepYear('1984-06-01', 1, today)).toBe('1985-06-01');
     expect(stepYear('2025-01-01', 1, today)).toBe(today);
+  });
+
+  it('compares with ten years back on the year step, also from 29 February', () => {
+    expect(toggledCompare('2024-02-29', null, today)).toBe('2014-02-28');
+    expect(isIsoDate(toggledCompare('2024-02-29', null, today) ?? '')).toBe(true);
+    expect(toggledCompare('1985-06-01', null, today)).toBe('1975-06-01');
+    expect(toggledCompare('1820-03-01', null, today)).toBe('1815-01-01');
+    expect(toggledCompare('2024-02-29', '2014-02-28', today)).toBeNull();
   });
 
   it('ticks start and end on the range and are evenly spaced inside', () => {

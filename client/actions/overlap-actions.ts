@@ -1,0 +1,42 @@
+import type { Api } from '../api/client.js';
+import type { OverlapSet } from '../state/model.js';
+import type { Stores } from '../state/stores.js';
+import type { CanvasActions } from './canvas-actions.js';
+import type { Track } from './track.js';
+
+/** Overlaps between chosen alliances on the current date: their members, hulls and matrix. */
+export function createOverlapActions(api: Api, s: Stores, canvas: CanvasActions, track: Track) {
+  async function loadOverlap(ids: readonly string[]) {
+    const asOf = s.$asOf.get();
+    const sets: OverlapSet[] = [];
+    for (const id of ids) {
+      const res = await api.members(id, asOf);
+      sets.push({
+        id,
+        name: res.alliance.name,
+        members: res.members.filter((m) => m.role !== 'suspended').map((m) => m.id),
+      });
+    }
+    // Hulls need the members drawn: put them on the canvas with their relationships.
+    await canvas.addNodes([...ids, ...sets.flatMap((x) => x.members)]);
+    s.$overlap.set(sets);
+  }
+
+  return {
+    async toggleOverlap(id: string) {
+      const current = s.$overlap.get().map((x) => x.id);
+      const next = current.includes(id) ? current.filter((x) => x !== id) : [...current, id];
+      await track('Loading alliance members', () => loadOverlap(next));
+    },
+    setOverlap: (ids: readonly string[]) =>
+      track('Loading alliance members', () => loadOverlap(ids)),
+    clearOverlap: () => s.$overlap.set([]),
+    /** After a date change, the chosen alliances' members are read again for the new date. */
+    async refreshForDate() {
+      const sets = s.$overlap.get();
+      if (sets.length > 0) await loadOverlap(sets.map((x) => x.id));
+    },
+  };
+}
+
+export type OverlapActions = ReturnType<typeof createOverlapActions>;

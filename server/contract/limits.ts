@@ -1,0 +1,41 @@
+/**
+ * The numbers the API fixes: request bounds and defaults. Schemas in this folder and the
+ * client import them from here, so a limit is stated once.
+ */
+
+/** A bounded integer parameter: the smallest and largest accepted value, and the default. */
+export interface IntBounds {
+  readonly min: number;
+  readonly max: number;
+  readonly default: number;
+}
+
+/** Characters in a comma-separated list parameter (`types=Nation,Alliance`). */
+export const CSV_MAX_CHARS = 500;
+/** Digits in an integer query parameter. */
+export const INT_PARAM_MAX_DIGITS = 6;
+
+/** Characters in a search text. */
+export const SEARCH_TEXT_MAX_CHARS = 200;
+/** Search results per request. */
+export const SEARCH_LIMIT: IntBounds = { min: 1, max: 100, default: 20 };
+
+/** Hops of a neighbourhood. */
+export const NEIGHBOURHOOD_DEPTH: IntBounds = { min: 1, max: 3, default: 1 };
+/** Nodes one expansion may return (the explorer's expand limit). */
+export const EXPAND_LIMIT: IntBounds = { min: 1, max: 2000, default: 200 };
+
+/** Ids in one subgraph request (the explorer's canvas). */
+export const SUBGRAPH_MAX_IDS = 2000;
+
+/** Hops of a shortest path. */
+export const PATH_HOPS: IntBounds = { min: 1, max: 8, default: 6 };
+
+/** The Cypher console: text, parameters and JSON values (see query.ts). */
+export const CONSOLE_LIMITS = {
+  cypherMaxChars: 20_000,
+  maxParams: 50,
+  paramNameMaxChars: 64,
+  jsonStringMaxChars: 10_000,
+  jsonArrayMaxItems: 10_000,
+} as const;
