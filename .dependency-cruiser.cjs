@@ -23,10 +23,27 @@ module.exports = {
         pathNot: [
           '^server/domain/',
           '^server/contract/',
-          '^server/lib/',
+          // Only the pure helpers of lib/ (lib/project-root.ts, for one, reads the file system).
+          '^server/lib/(app-error|query-library|search-rank|text)\\.ts$',
           '^server/store/graph-store\\.ts$',
           'node_modules/zod/',
         ],
+      },
+    },
+    {
+      name: 'domain-reaches-no-node-builtins',
+      comment: 'Nothing domain/ imports, directly or through others, may use node: modules.',
+      severity: 'error',
+      from: { path: '^server/domain/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'domain-reaches-no-io-transitively',
+      severity: 'error',
+      from: { path: '^server/domain/' },
+      to: {
+        path: '^(node:)?(fs|fs/promises|child_process|net|http|https|os|worker_threads)$',
+        reachable: true,
       },
     },
     {
