@@ -1,0 +1,184 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SeedBundle } from '../../server/seed/validate-seeds.js';
+import { holdersOn, nations, worldBundle } from './world-bundle.js';
+
+/**
+ * Rosters by date against their official lists. Each expected list was taken from the source
+ * named in the test title, not from the dataset.
+ */
+const NSA_UKUSA =
+  'https://www.nsa.gov/Helpful-Links/NSA-FOIA/Declassification-Transparency-Initiatives/Historical-Releases/UKUSA/';
+const OAS_B29 = 'https://www.oas.org/juridico/english/sigs/b-29.html';
+const NATO_PFP = 'https://www.nato.int/cps/en/natohq/topics_82584.htm';
+const STATE_THAILAND = 'https://www.state.gov/u-s-relations-with-thailand/';
+
+let bundle: SeedBundle;
+beforeAll(async () => {
+  bundle = await worldBundle();
+});
+
+const members = (alliance: string, date: string) =>
+  holdersOn(bundle, 'MEMBER_OF', alliance, date, 'member');
+
+describe(`Five Eyes [${NSA_UKUSA}]`, () => {
+  it('is the UK and the US under the 1946 agreement', () => {
+    expect(members('alliance:five-eyes', '1947-06-01')).toEqual(nations('GBR', 'USA'));
+  });
+  it('adds Canada by 1949 and Australia and New Zealand in 1956, dated at year precision', () => {
+    expect(members('alliance:five-eyes', '1950-06-01')).toEqual(nations('CAN', 'GBR', 'USA'));
+    expect(members('alliance:five-eyes', '1957-01-01')).toEqual(
+      nations('AUS', 'CAN', 'GBR', 'NZL', 'USA'),
+    );
+    const joined = bundle.rels.filter(
+      (r) =>
+        r.to === 'alliance:five-eyes' &&
+        ['nation:CAN', 'nation:AUS', 'nation:NZL'].includes(r.from),
+    );
+    expect(joined.map((r) => r.precision)).toEqual(['year', 'year', 'year']);
+  });
+});
+
+describe(`Rio Treaty (TIAR) [${OAS_B29}]`, () => {
+  const RIO = 'alliance:rio-treaty';
+  it('enters into force on 1948-12-03 among the 13 states that had deposited ratifications', () => {
+    expect(members(RIO, '1948-12-02')).toEqual([]);
+    expect(members(RIO, '1948-12-03')).toEqual(
+      nations(
+        'BRA',
+        'COL',
+        'CRI',
+        'DOM',
+        'HND',
+        'HTI',
+        'MEX',
+        'NIC',
+        'PAN',
+        'PRY',
+        'SLV',
+        'USA',
+        'VEN',
+      ),
+    );
+  });
+  it('has every state that ratified, 23 in all', () => {
+    const ever = new Set(
+      bundle.rels.filter((r) => r.type === 'MEMBER_OF' && r.to === RIO).map((r) => r.from),
+    );
+    expect(ever.size).toBe(23);
+  });
+  it('has the 18 parties of the depositary table after the denunciations', () => {
+    expect(members(RIO, '2025-01-01')).toEqual(
+      nations(
+        'ARG',
+        'BHS',
+        'BRA',
+        'CHL',
+        'COL',
+        'CRI',
+        'CUB',
+        'DOM',
+        'GTM',
+        'HND',
+        'HTI',
+        'PAN',
+        'PER',
+        'PRY',
+        'SLV',
+        'TTO',
+        'URY',
+        'USA',
+      ),
+    );
+  });
+  it('dates each withdrawal, so "who left" can be answered', () => {
+    const left = bundle.rels
+      .filter((r) => r.to === RIO && r.until !== null)
+      .map((r) => `${r.from}@${r.until}`)
+      .sort();
+    expect(left).toEqual([
+      'nation:BOL@2014-10-17',
+      'nation:ECU@2016-02-19',
+      'nation:MEX@2004-09-06',
+      'nation:NIC@2014-09-06',
+      'nation:VEN@2015-07-14',
+    ]);
+    expect(members(RIO, '2004-09-05')).toContain('nation:MEX');
+    expect(members(RIO, '2004-09-06')).not.toContain('nation:MEX');
+  });
+});
+
+describe(`Partnership for Peace [${NATO_PFP}]`, () => {
+  const PFP = 'alliance:partnership-for-peace';
+  it('has the 34 states that signed the Framework Document', () => {
+    const ever = new Set(
+      bundle.rels.filter((r) => r.type === 'MEMBER_OF' && r.to === PFP).map((r) => r.from),
+    );
+    expect(ever.size).toBe(34);
+  });
+  it('has Croatia from 2000-05-25 until its NATO accession on 2009-04-01', () => {
+    expect(members(PFP, '2000-05-24')).not.toContain('nation:HRV');
+    expect(members(PFP, '2000-05-25')).toContain('nation:HRV');
+    expect(members(PFP, '2009-03-31')).toContain('nation:HRV');
+    expect(members(PFP, '2009-04-01')).not.toContain('nation:HRV');
+    expect(members('alliance:nato', '2009-04-01')).toContain('nation:HRV');
+  });
+  it('ends every partner that joined NATO on its accession day', () => {
+    for (const r of bundle.rels.filter((x) => x.to === PFP && x.until !== null)) {
+      const nato = bundle.rels.find(
+        (x) => x.type === 'MEMBER_OF' && x.to === 'alliance:nato' && x.from === r.from,
+      );
+      if (nato) expect(r.until, r.id).toBe(nato.since);
+    }
+  });
+});
+
+describe('treaties and their parties', () => {
+  const agreements = () => bundle.nodes.filter((n) => n.label === 'Agreement').map((n) => n.record);
+  it('links every bilateral or minilateral agreement to its parties', () => {
+    const withParties = new Set(bundle.rels.filter((r) => r.type === 'PARTY_TO').map((r) => r.to));
+    const missing = agreements()
+      .filter((a) => 'scope' in a && a.scope !== 'multilateral' && !withParties.has(a.id))
+      .map((a) => a.id)
+      .sort();
+    expect(missing).toEqual(
+      [
+        // Founding texts of a grouping whose members are modelled as MEMBER_OF the grouping.
+        'agreement:aukus-joint-leaders-statement',
+        'agreement:fpda-london-communique-1971',
+        'agreement:jef-mou-2015',
+        'agreement:liptako-gourma-charter',
+        'agreement:little-entente-pact-of-organization-1933',
+        'agreement:nordefco-mou-2009',
+        'agreement:holy-alliance-act-1815',
+        'agreement:quadruple-alliance-treaty-1815',
+        'agreement:three-emperors-alliance-1881',
+        'agreement:triple-alliance-treaty-1882',
+        'agreement:pact-of-balkan-entente-1934',
+        'agreement:tripartite-pact-1940',
+        'agreement:anti-comintern-pact-1936',
+        'agreement:shanghai-border-military-confidence-agreement',
+        'agreement:baghdad-pact',
+        'agreement:belovezha-agreement',
+      ].sort(),
+    );
+  });
+  it('gives every bilateral agreement two parties', () => {
+    for (const a of agreements().filter((x) => 'scope' in x && x.scope === 'bilateral')) {
+      const parties = new Set(
+        bundle.rels.filter((r) => r.type === 'PARTY_TO' && r.to === a.id).map((r) => r.from),
+      );
+      expect(parties.size, a.id).toBe(2);
+    }
+  });
+  it(`keeps Thailand a US treaty ally after SEATO was dissolved [${STATE_THAILAND}]`, () => {
+    for (const date of ['1980-01-01', '2025-01-01']) {
+      expect(holdersOn(bundle, 'PARTY_TO', 'agreement:manila-pact', date)).toEqual(
+        expect.arrayContaining(nations('THA', 'USA')),
+      );
+      expect(holdersOn(bundle, 'PARTY_TO', 'agreement:thanat-rusk-communique-1962', date)).toEqual(
+        nations('THA', 'USA'),
+      );
+    }
+    expect(members('alliance:seato', '1980-01-01')).toEqual([]);
+  });
+});
