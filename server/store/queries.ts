@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { MemberSchema, NationMembershipSchema, NationPartySchema } from '../contract/api.js';
 import { NODE_SCHEMAS, REL_SCHEMAS } from '../contract/model.js';
 import { IsoDateSchema, type NodeLabel, REL_TYPES, type RelType } from '../contract/primitives.js';
+import { type CypherFiles, renderTemplate } from './cypher-files.js';
+import type { Backend } from './graph-store.js';
 
 /** Placeholders a query file may have (`{{label}}`, `{{from}}`, `{{to}}`), filled from the model's tables. */
 export type Slot = 'label' | 'from' | 'to';
@@ -195,4 +197,20 @@ export function pickDeclared(
   declared: readonly string[],
 ): Record<string, unknown> {
   return Object.fromEntries(declared.map((k) => [k, values[k] ?? null]));
+}
+
+/**
+ * What a runner sends for a descriptor on one backend: the file's text with its slots filled,
+ * and the parameters parsed with the descriptor's schema (zod throws on a misfit).
+ */
+export function bindQuery<Q extends QueryDescriptor>(
+  cypher: CypherFiles,
+  backend: Backend,
+  query: Q,
+  params: Params<Q>,
+  slots?: Slots,
+): { text: string; values: Record<string, unknown> } {
+  const file = cypher.get(query.file, backend);
+  const values = pickDeclared(query.params.parse(params), file.params);
+  return { text: renderTemplate(file.text, slots), values };
 }

@@ -88,11 +88,7 @@ async function open({
 
   return {
     backend: 'embedded',
-    ...graphReads({
-      nodesById,
-      expand,
-      run: (query, params, slots) => reads.run(query, params, slots),
-    }),
+    ...graphReads({ nodesById, expand, run: reads.run }),
 
     async search(query, { types, limit }) {
       searchIndex ??= reads.run(queries.searchCandidates, {}).then((rows) => searchEntries(rows));

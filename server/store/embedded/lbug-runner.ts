@@ -1,11 +1,11 @@
 import lbug from '@ladybugdb/core';
 import type { CypherFiles } from '../cypher-files.js';
-import { renderTemplate } from '../cypher-files.js';
 import {
+  bindQuery,
   type Params,
-  pickDeclared,
   type QueryDescriptor,
   type RowOf,
+  type RunQuery,
   type Slots,
 } from '../queries.js';
 
@@ -51,28 +51,26 @@ export class LbugRunner {
     this.prepared = conns.map(() => new Map());
   }
 
-  async run<Q extends QueryDescriptor>(
+  /** Runs a descriptor (an arrow, so `runner.run` can be handed on as a RunQuery). */
+  readonly run: RunQuery = async <Q extends QueryDescriptor>(
     query: Q,
     params: Params<Q>,
     slots?: Slots,
-  ): Promise<RowOf<Q>[]> {
-    const file = this.cypher.get(query.file, 'embedded');
-    const values = pickDeclared(query.params.parse(params), file.params);
+  ): Promise<RowOf<Q>[]> => {
+    const { text, values } = bindQuery(this.cypher, 'embedded', query, params, slots);
     const index = this.next;
     this.next = (this.next + 1) % this.conns.length;
     const conn = this.conns[index] as lbug.Connection;
     const cache = this.prepared[index] as Map<string, PreparedStatement>;
-    const key = slots ? `${query.file}|${JSON.stringify(slots)}` : query.file;
-    let ps = cache.get(key);
+    let ps = cache.get(text);
     if (!ps) {
-      const text = renderTemplate(file.text, slots);
       ps = await conn.prepare(text);
       if (!ps.isSuccess()) throw new Error(`${query.file}.cypher: ${ps.getErrorMessage()}`);
-      cache.set(key, ps);
+      cache.set(text, ps);
     }
     const rows = await allRows(await conn.execute(ps, values as never));
     return rows.map((r) => query.row.parse(r) as RowOf<Q>);
-  }
+  };
 
   /** Runs a statement that takes no parameters (DDL, transaction control) on the first connection. */
   async statement(text: string): Promise<Row[]> {

@@ -1,11 +1,11 @@
 import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import type { CypherFiles } from '../cypher-files.js';
-import { renderTemplate } from '../cypher-files.js';
 import {
+  bindQuery,
   type Params,
-  pickDeclared,
   type QueryDescriptor,
   type RowOf,
+  type RunQuery,
   type Slots,
 } from '../queries.js';
 import { mapStoreError } from './errors.js';
@@ -53,9 +53,8 @@ export class Neo4jRunner {
     params: Params<Q>,
     slots?: Slots,
   ): Promise<RowOf<Q>[]> {
-    const file = this.cypher.get(query.file, 'neo4j');
-    const values = pickDeclared(query.params.parse(params), file.params);
-    const result = await tx.run(renderTemplate(file.text, slots), toNeo4jParams(values));
+    const { text, values } = bindQuery(this.cypher, 'neo4j', query, params, slots);
+    const result = await tx.run(text, toNeo4jParams(values));
     return result.records.map((r) => {
       const row: Row = {};
       for (const key of r.keys) row[String(key)] = toPlain(r.get(key));
@@ -63,17 +62,9 @@ export class Neo4jRunner {
     });
   }
 
-  /** Runs one descriptor in its own transaction of the descriptor's mode. */
-  async run<Q extends QueryDescriptor>(
-    query: Q,
-    params: Params<Q>,
-    slots?: Slots,
-  ): Promise<RowOf<Q>[]> {
-    const work = (tx: ManagedTransaction) => this.runIn(tx, query, params, slots);
-    return query.mode === 'READ'
-      ? this.transaction('READ', query.file, work)
-      : this.transaction('WRITE', query.file, work);
-  }
+  /** Runs one descriptor in its own transaction of the descriptor's mode (an arrow: a RunQuery). */
+  readonly run: RunQuery = (query, params, slots) =>
+    this.transaction(query.mode, query.file, (tx) => this.runIn(tx, query, params, slots));
 
   /**
    * Runs `work` in one write transaction: it commits when `work` resolves and rolls back when

@@ -103,11 +103,7 @@ async function open(options: Neo4jStoreOptions): Promise<GraphStore> {
 
   return {
     backend: 'neo4j',
-    ...graphReads({
-      nodesById,
-      expand,
-      run: (query, params, slots) => runner.run(query, params, slots),
-    }),
+    ...graphReads({ nodesById, expand, run: runner.run }),
 
     /**
      * Asks the full-text index for candidates (a superset of what the ranking accepts, see
