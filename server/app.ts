@@ -20,6 +20,8 @@ export interface AppDeps {
   queryLimits?: QueryLimits;
   /** Saved queries (cypher/library) for this store's backend. */
   library?: QueryLibrary;
+  /** Console queries one client may have running or waiting at once (default 2). */
+  consolePerClient?: number;
 }
 
 const DEFAULT_LIMITS: QueryLimits = { timeoutMs: 10_000, rowLimit: 5_000 };
@@ -32,6 +34,7 @@ export function createApp({
   clientDir,
   queryLimits = DEFAULT_LIMITS,
   library = new Map(),
+  consolePerClient = 2,
 }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -43,7 +46,7 @@ export function createApp({
     res.json(openapi);
   });
   app.use(graphRoutes(store));
-  app.use(queryRoutes(store, library, queryLimits));
+  app.use(queryRoutes(store, library, queryLimits, consolePerClient));
   app.use('/api', notFound());
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));

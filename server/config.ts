@@ -17,6 +17,10 @@ const EnvSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),
     QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     QUERY_ROW_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5_000),
+    /** Worker processes that run console queries on the embedded backend. */
+    CONSOLE_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
+    /** Console queries one client (address) may have running or waiting at once. */
+    CONSOLE_PER_CLIENT: z.coerce.number().int().min(1).max(64).default(2),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),

@@ -16,7 +16,15 @@ const { store, library } = await openStore(config, (message) => logger.info(mess
 await seedIfEmpty(store, config.SEED_DIR, logger);
 const clientDir = path.join(projectRoot(), 'dist', 'client');
 const queryLimits = { timeoutMs: config.QUERY_TIMEOUT_MS, rowLimit: config.QUERY_ROW_LIMIT };
-const app = createApp({ store, logger, version, clientDir, queryLimits, library });
+const app = createApp({
+  store,
+  logger,
+  version,
+  clientDir,
+  queryLimits,
+  library,
+  consolePerClient: config.CONSOLE_PER_CLIENT,
+});
 const server = app.listen(config.PORT, config.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;

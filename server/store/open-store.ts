@@ -18,6 +18,7 @@ type StoreConfig = Pick<
   | 'NEO4J_PASSWORD'
   | 'NEO4J_DATABASE'
   | 'NEO4J_WAIT_MS'
+  | 'CONSOLE_WORKERS'
 >;
 
 /**
@@ -43,7 +44,11 @@ export async function openStore(
       log,
     });
   } else {
-    store = await EmbeddedGraphStore.open({ dataDir: config.DATA_DIR, cypher });
+    store = await EmbeddedGraphStore.open({
+      dataDir: config.DATA_DIR,
+      cypher,
+      consoleWorkers: config.CONSOLE_WORKERS,
+    });
   }
   return { store, library: loadLibrary(cypher, store.backend) };
 }
