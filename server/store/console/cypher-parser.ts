@@ -19,6 +19,9 @@ export interface Token {
   column: number;
   channel: number;
   tokenIndex: number;
+  /** Offsets of the first and last character in the text. */
+  start: number;
+  stop: number;
 }
 
 /** A parse tree node: a rule (with children) or a terminal (with its token). */
