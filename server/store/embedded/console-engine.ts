@@ -30,6 +30,12 @@ function executionError(err: unknown, timeoutMs: number): AppError {
     );
   }
   if (/^(Parser|Binder) exception/.test(message)) return syntaxError(message);
+  if (/buffer pool is full|unable to allocate memory/i.test(message)) {
+    return new AppError(
+      'QUERY_FAILED',
+      'the query needed more memory than a console query may use; narrow it (fewer hops, a LIMIT)',
+    );
+  }
   return new AppError('QUERY_FAILED', message.split('\n')[0] ?? message, { cause: err });
 }
 
