@@ -67,7 +67,9 @@ export class ConsolePool {
   run(cypher: string, params: Record<string, Json>, limits: QueryLimits): Promise<QueryResponse> {
     if (this.closed)
       return Promise.reject(new AppError('BACKEND_UNAVAILABLE', 'the store is closed'));
-    if (this.queue.length >= this.queueLimit) {
+    // Queries beyond the workers that are free (or starting) wait, up to queueLimit of them.
+    const free = this.size - this.workers.filter((w) => w.job).length;
+    if (this.queue.length >= this.queueLimit + free) {
       return Promise.reject(
         new AppError(
           'TOO_MANY_REQUESTS',
