@@ -1,6 +1,14 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { projectRoot } from './lib/project-root.js';
+import { StartupError } from './lib/startup-error.js';
+
+const HOST_NAME =
+  /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+/** An IP address, or a host name that is not a malformed IPv4 address such as 999.1.1.1. */
+const isHost = (host: string) =>
+  isIP(host) !== 0 || (HOST_NAME.test(host) && !/^[0-9.]+$/.test(host));
 
 const root = projectRoot();
 
@@ -13,7 +21,10 @@ const EnvSchema = z
       .min(1)
       .default(path.join(root, 'seeds', 'world')),
     CYPHER_DIR: z.string().min(1).default(path.join(root, 'cypher')),
-    HOST: z.string().min(1).default('0.0.0.0'),
+    HOST: z
+      .string()
+      .refine(isHost, 'expected an IP address or host name, such as 0.0.0.0 or localhost')
+      .default('0.0.0.0'),
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),
     QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     QUERY_ROW_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5_000),
@@ -42,12 +53,15 @@ const EnvSchema = z
 
 export type Config = z.infer<typeof EnvSchema>;
 
-/** Reads configuration from the environment; a bad value stops start-up with a clear message. */
+/**
+ * Reads configuration from the environment. A bad value stops start-up with a StartupError
+ * naming every bad variable on one line ("invalid configuration: HOST: expected ...").
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new StartupError(`invalid configuration: ${issues.join('; ')}`);
   }
   return parsed.data;
 }

@@ -1,51 +1,77 @@
 import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import pino from 'pino';
 import { createApp } from './app.js';
 import { loadConfig } from './config.js';
+import { claimDataDir } from './lib/data-dir-lock.js';
+import { listen } from './lib/listen.js';
 import { projectRoot } from './lib/project-root.js';
+import { firstLine, StartupError } from './lib/startup-error.js';
+import type { GraphStore } from './store/graph-store.js';
 import { openStore, seedIfEmpty } from './store/open-store.js';
 
-const config = loadConfig();
-const logger = pino({ level: config.LOG_LEVEL });
-const { version } = JSON.parse(readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as {
-  version: string;
-};
+let store: GraphStore | undefined;
 
-const { store, library } = await openStore(config, (message) => logger.info(message));
-await seedIfEmpty(store, config.SEED_DIR, logger);
-const clientDir = path.join(projectRoot(), 'dist', 'client');
-const queryLimits = { timeoutMs: config.QUERY_TIMEOUT_MS, rowLimit: config.QUERY_ROW_LIMIT };
-const app = createApp({
-  store,
-  logger,
-  version,
-  clientDir,
-  queryLimits,
-  library,
-  consolePerClient: config.CONSOLE_PER_CLIENT,
-});
-const server = app.listen(config.PORT, config.HOST, () => {
+/**
+ * Start-up fails loudly: any reason not to serve (bad configuration, a data folder that is not
+ * writable or is owned by another running server, a port in use, a HOST that is not this
+ * machine's) ends the process with status 1 and one line on stderr, never a stack trace.
+ */
+async function fail(err: unknown): Promise<never> {
+  const line = err instanceof StartupError ? err.message : `cannot start: ${firstLine(err)}`;
+  process.stderr.write(`entente: ${line}\n`);
+  const closing = store?.close().catch(() => undefined);
+  await Promise.race([closing, new Promise((r) => setTimeout(r, 3000).unref())]);
+  process.exit(1);
+}
+
+async function start(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.LOG_LEVEL });
+  const { version } = JSON.parse(
+    readFileSync(path.join(projectRoot(), 'package.json'), 'utf8'),
+  ) as { version: string };
+
+  if (config.BACKEND === 'embedded') claimDataDir(config.DATA_DIR);
+  const opened = await openStore(config, (message) => logger.info(message));
+  store = opened.store;
+  await seedIfEmpty(opened.store, config.SEED_DIR, logger);
+  const clientDir = path.join(projectRoot(), 'dist', 'client');
+  const queryLimits = { timeoutMs: config.QUERY_TIMEOUT_MS, rowLimit: config.QUERY_ROW_LIMIT };
+  const app = createApp({
+    store: opened.store,
+    logger,
+    version,
+    clientDir,
+    queryLimits,
+    library: opened.library,
+    consolePerClient: config.CONSOLE_PER_CLIENT,
+  });
+  const server = await listen(app, config.PORT, config.HOST);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   logger.info(
     {
-      backend: store.backend,
-      ...(store.backend === 'neo4j'
+      backend: opened.store.backend,
+      ...(opened.store.backend === 'neo4j'
         ? { neo4j: config.NEO4J_URI, database: config.NEO4J_DATABASE }
         : { dataDir: config.DATA_DIR }),
       version,
     },
-    `Entente listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port} (backend: ${store.backend})`,
+    `Entente listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port} (backend: ${opened.store.backend})`,
   );
-});
+  const stop = (signal: string) => shutdown(server, opened.store, logger, signal);
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
 
-function shutdown(signal: string) {
+function shutdown(server: Server, open: GraphStore, logger: pino.Logger, signal: string) {
   logger.info({ signal }, 'shutting down');
   server.close(() => {
-    store.close().finally(() => process.exit(0));
+    open.close().finally(() => process.exit(0));
   });
   setTimeout(() => process.exit(0), 5000).unref();
 }
-process.on('SIGINT', () => shutdown('SIGINT'));
-process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+await start().catch(fail);
