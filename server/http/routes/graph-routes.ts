@@ -2,8 +2,9 @@ import { Router } from 'express';
 import { routes } from '../../contract/routes.js';
 import { neighbourhood, requireNode, subgraph } from '../../domain/explore.js';
 import { allianceMembers, nationMemberships } from '../../domain/memberships.js';
-import { health, search, stats } from '../../domain/overview.js';
 import { shortestPath } from '../../domain/paths.js';
+import { search } from '../../domain/search.js';
+import { health, stats } from '../../domain/stats.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { handle } from '../handle.js';
 

@@ -1,9 +1,4 @@
-import type {
-  HealthResponse,
-  SearchQuery,
-  SearchResponse,
-  StatsResponse,
-} from '../contract/index.js';
+import type { HealthResponse, StatsResponse } from '../contract/index.js';
 import type { GraphStore } from '../store/graph-store.js';
 
 const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
@@ -19,11 +14,7 @@ export async function health(store: GraphStore): Promise<HealthResponse> {
   };
 }
 
+/** Node counts per label and relationship counts per type. */
 export function stats(store: GraphStore): Promise<StatsResponse> {
   return store.stats();
-}
-
-export async function search(store: GraphStore, query: SearchQuery): Promise<SearchResponse> {
-  const results = await store.search(query.q, { types: query.types, limit: query.limit });
-  return { results };
 }
