@@ -2,7 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Json, QueryRequestSchema } from '../../server/contract/query.js';
 import { AppError } from '../../server/lib/app-error.js';
 import { parseLibraryFile } from '../../server/lib/query-library.js';
-import { type Dialect, gateConsoleQuery } from '../../server/store/console/gate.js';
+import {
+  type Dialect,
+  gateConsoleQuery,
+  warmConsoleGate,
+} from '../../server/store/console/gate.js';
 import {
   QUERY_MAX_CASE_NESTING,
   QUERY_MAX_LENGTH,
@@ -424,5 +428,11 @@ describe('console gate: limits come first and cost little', () => {
     expect(
       QueryRequestSchema.safeParse({ cypher: 'RETURN 1', params: { p: Number.NaN } }).success,
     ).toBe(false);
+  });
+});
+
+describe('console gate: warm-up', () => {
+  it('admits its own warm-up query in both dialects', () => {
+    expect(() => warmConsoleGate()).not.toThrow();
   });
 });

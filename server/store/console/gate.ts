@@ -183,3 +183,14 @@ export function gateConsoleQuery(
   checkTree(tree, dialect);
   checkStrings(tokens);
 }
+
+/**
+ * Runs the gate once per dialect so that the parser's caches are built at start-up rather
+ * than during the first user's query (≈ 0.2 s once).
+ */
+export function warmConsoleGate(): void {
+  const query =
+    "MATCH (n:Nation)-[r:MEMBER_OF]->(a:Alliance {id: $id}) WHERE r.since <= '2000-01-01' RETURN n.id AS id, count(a) AS c ORDER BY c DESC LIMIT 5";
+  gateConsoleQuery(query, { id: 'alliance:nato' }, 'embedded');
+  gateConsoleQuery(query, { id: 'alliance:nato' }, 'neo4j');
+}
