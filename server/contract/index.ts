@@ -1,5 +1,6 @@
 /** The shared contract: data model, DTOs, API schemas, route map, errors and the time rule. */
 export * from './api.js';
+export * from './auth.js';
 export * from './errors.js';
 export * from './graph.js';
 export * from './library.js';

@@ -19,6 +19,24 @@ import {
   SubgraphResponseSchema,
 } from './api.js';
 import {
+  type Access,
+  AuditQuerySchema,
+  AuditResponseSchema,
+  CreatedTokenSchema,
+  CreateTokenBodySchema,
+  CreateUserBodySchema,
+  LoginBodySchema,
+  OkResponseSchema,
+  SessionResponseSchema,
+  SetupBodySchema,
+  TokenParamsSchema,
+  TokensResponseSchema,
+  UpdateUserBodySchema,
+  UserParamsSchema,
+  UserSchema,
+  UsersResponseSchema,
+} from './auth.js';
+import {
   LibraryNameParamsSchema,
   QueriesResponseSchema,
   RunLibraryQueryBodySchema,
@@ -27,9 +45,11 @@ import { QueryRequestSchema, QueryResponseSchema } from './query.js';
 
 /** One HTTP route: what it takes and what it answers, shared by server, client and OpenAPI. */
 export interface RouteDef {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'patch' | 'delete';
   path: string;
   summary: string;
+  /** Who may call it (see auth.ts); the server enforces it for every route. */
+  access: Access;
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
@@ -45,6 +65,7 @@ export const routes = {
   health: {
     method: 'get',
     path: '/api/health',
+    access: 'public',
     summary: 'Liveness and size of the graph',
     query: NoQuery,
     response: HealthResponseSchema,
@@ -52,6 +73,7 @@ export const routes = {
   stats: {
     method: 'get',
     path: '/api/stats',
+    access: 'guest',
     summary: 'Node counts per label and relationship counts per type',
     query: NoQuery,
     response: StatsResponseSchema,
@@ -59,6 +81,7 @@ export const routes = {
   search: {
     method: 'get',
     path: '/api/search',
+    access: 'guest',
     summary: 'Search nodes by name and aliases (case- and accent-insensitive)',
     query: SearchQuerySchema,
     response: SearchResponseSchema,
@@ -66,6 +89,7 @@ export const routes = {
   node: {
     method: 'get',
     path: '/api/nodes/:id',
+    access: 'guest',
     summary: 'One node with its properties and sources',
     params: NodeParamsSchema,
     query: NoQuery,
@@ -75,6 +99,7 @@ export const routes = {
   neighbourhood: {
     method: 'get',
     path: '/api/nodes/:id/neighbourhood',
+    access: 'guest',
     summary: 'Nodes and relationships around a node on a date',
     params: NodeParamsSchema,
     query: NeighbourhoodQuerySchema,
@@ -84,6 +109,7 @@ export const routes = {
   subgraph: {
     method: 'post',
     path: '/api/subgraph',
+    access: 'guest',
     summary: 'The given nodes and the relationships among them that hold on a date',
     query: NoQuery,
     body: SubgraphBodySchema,
@@ -92,6 +118,7 @@ export const routes = {
   members: {
     method: 'get',
     path: '/api/alliances/:id/members',
+    access: 'guest',
     summary: 'Members (and observers, partners, suspended members) of an alliance on a date',
     params: AllianceParamsSchema,
     query: AsOfQuerySchema,
@@ -101,6 +128,7 @@ export const routes = {
   memberships: {
     method: 'get',
     path: '/api/nations/:id/memberships',
+    access: 'guest',
     summary: 'Alliances and agreements a nation belongs to on a date',
     params: NationParamsSchema,
     query: AsOfQuerySchema,
@@ -110,6 +138,7 @@ export const routes = {
   shortestPath: {
     method: 'get',
     path: '/api/paths/shortest',
+    access: 'guest',
     summary: 'A shortest path between two nodes over relationships that hold on a date',
     query: ShortestPathQuerySchema,
     response: PathResponseSchema,
@@ -118,6 +147,7 @@ export const routes = {
   query: {
     method: 'post',
     path: '/api/query',
+    access: 'analyst',
     summary: 'Run a read-only Cypher query (the console)',
     query: NoQuery,
     body: QueryRequestSchema,
@@ -127,6 +157,7 @@ export const routes = {
   queries: {
     method: 'get',
     path: '/api/queries',
+    access: 'guest',
     summary: 'The library of saved, parameterised queries',
     query: NoQuery,
     response: QueriesResponseSchema,
@@ -134,12 +165,124 @@ export const routes = {
   runQuery: {
     method: 'post',
     path: '/api/queries/:name',
+    access: 'guest',
     summary: 'Run a saved query with its parameters (defaults fill the gaps)',
     params: LibraryNameParamsSchema,
     query: NoQuery,
     body: RunLibraryQueryBodySchema,
     response: QueryResponseSchema,
     errors: ['NOT_FOUND', 'QUERY_FAILED', 'QUERY_TIMEOUT'],
+  },
+  session: {
+    method: 'get',
+    path: '/api/auth/session',
+    summary: 'Who is calling: the signed-in user (or guest), role and CSRF token',
+    access: 'public',
+    query: NoQuery,
+    response: SessionResponseSchema,
+  },
+  login: {
+    method: 'post',
+    path: '/api/auth/login',
+    summary: 'Sign in with a local account; sets the session cookie',
+    access: 'public',
+    query: NoQuery,
+    body: LoginBodySchema,
+    response: SessionResponseSchema,
+    errors: ['UNAUTHORIZED', 'TOO_MANY_REQUESTS'],
+  },
+  logout: {
+    method: 'post',
+    path: '/api/auth/logout',
+    summary: 'Sign out: ends the session',
+    access: 'public',
+    query: NoQuery,
+    response: OkResponseSchema,
+  },
+  setup: {
+    method: 'post',
+    path: '/api/auth/setup',
+    summary: 'Create the first admin with the one-time set-up token from the server log',
+    access: 'public',
+    query: NoQuery,
+    body: SetupBodySchema,
+    response: SessionResponseSchema,
+    errors: ['UNAUTHORIZED', 'CONFLICT'],
+  },
+  tokens: {
+    method: 'get',
+    path: '/api/auth/tokens',
+    summary: "Personal API tokens: one's own (admins: everyone's)",
+    access: 'viewer',
+    query: NoQuery,
+    response: TokensResponseSchema,
+  },
+  createToken: {
+    method: 'post',
+    path: '/api/auth/tokens',
+    summary: 'Create a personal API token (the secret is shown once)',
+    access: 'viewer',
+    query: NoQuery,
+    body: CreateTokenBodySchema,
+    response: CreatedTokenSchema,
+    errors: ['FORBIDDEN'],
+  },
+  revokeToken: {
+    method: 'delete',
+    path: '/api/auth/tokens/:id',
+    summary: 'Revoke a personal API token',
+    access: 'viewer',
+    params: TokenParamsSchema,
+    query: NoQuery,
+    response: OkResponseSchema,
+    errors: ['NOT_FOUND'],
+  },
+  users: {
+    method: 'get',
+    path: '/api/users',
+    summary: 'Every user account',
+    access: 'admin',
+    query: NoQuery,
+    response: UsersResponseSchema,
+  },
+  createUser: {
+    method: 'post',
+    path: '/api/users',
+    summary: 'Create a local user account',
+    access: 'admin',
+    query: NoQuery,
+    body: CreateUserBodySchema,
+    response: UserSchema,
+    errors: ['CONFLICT'],
+  },
+  updateUser: {
+    method: 'patch',
+    path: '/api/users/:id',
+    summary: "Change a user's role or password, or disable the account",
+    access: 'admin',
+    params: UserParamsSchema,
+    query: NoQuery,
+    body: UpdateUserBodySchema,
+    response: UserSchema,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  deleteUser: {
+    method: 'delete',
+    path: '/api/users/:id',
+    summary: 'Delete a user account, its sessions and its tokens',
+    access: 'admin',
+    params: UserParamsSchema,
+    query: NoQuery,
+    response: OkResponseSchema,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  audit: {
+    method: 'get',
+    path: '/api/audit',
+    summary: 'The audit trail, newest first, filtered',
+    access: 'admin',
+    query: AuditQuerySchema,
+    response: AuditResponseSchema,
   },
 } as const satisfies Record<string, RouteDef>;
 
