@@ -1,6 +1,6 @@
 import { closeCompletion } from '@codemirror/autocomplete';
 import { Prec } from '@codemirror/state';
-import { keymap } from '@codemirror/view';
+import { EditorView, keymap } from '@codemirror/view';
 import { createCypherEditor } from '@neo4j-cypher/codemirror';
 import '@neo4j-cypher/codemirror/css/cypher-codemirror.css';
 import type { LibraryQuery } from '../../server/contract/index.js';
@@ -62,7 +62,7 @@ export function createConsoleEditor(
     autocompleteTriggerStrings: ['.', ':', '[]', '()', '{}', '[', '(', '{', '$'],
     placeholder: 'MATCH (n:Nation)-[r:MEMBER_OF]->(a:Alliance) RETURN n, r, a LIMIT 25',
     tooltipAbsolute: false,
-    preExtensions: [runKeys],
+    preExtensions: [runKeys, EditorView.contentAttributes.of({ 'aria-label': 'Cypher query' })],
   });
   const off = editor.onValueChanged((v: string) => opts.onChange(v));
   return {

@@ -1,6 +1,7 @@
 import type { GraphEdge, GraphNode, Source } from '../../server/contract/index.js';
 import type { Stores } from '../state/stores.js';
 import { LABEL_COLOUR, REL_TEXT } from '../view/palette.js';
+import { chipStyle } from './contrast.js';
 import { h, listenAll, render } from './dom.js';
 import { membershipSection } from './memberships.js';
 
@@ -80,7 +81,7 @@ export function mountDetails(el: HTMLElement, s: DetailStores, a: DetailActions)
       h(
         'div',
         { class: 'detail-head' },
-        h('span', { class: 'chip', style: `background:${LABEL_COLOUR[n.label]}` }, n.label),
+        h('span', { class: 'chip', style: chipStyle(LABEL_COLOUR[n.label]) }, n.label),
         typeof p.kind === 'string' ? h('span', { class: 'muted' }, ` ${p.kind}`) : null,
       ),
       h('h2', { id: 'details-title' }, n.name),

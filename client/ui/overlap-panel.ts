@@ -1,7 +1,11 @@
 import { multiMembers, overlapMatrix } from '../state/overlap.js';
 import type { Stores } from '../state/stores.js';
 import { hullColour } from '../view/palette-hulls.js';
+import { heatCell } from './contrast.js';
 import { h, listenAll, render } from './dom.js';
+
+/** The matrix's colour at Jaccard 1 (the accent blue). */
+const MATRIX_BASE = [24, 100, 171] as const;
 
 /**
  * Choose alliances (from those on the canvas); their members get hulls on the canvas and a
@@ -82,10 +86,11 @@ export function mountOverlap(
                 ...m.ids.map((_, j) => {
                   const jac = m.jaccard[i]?.[j] ?? 0;
                   const shared = m.shared[i]?.[j] ?? 0;
+                  const cell = heatCell(MATRIX_BASE, jac * 0.9);
                   return h(
                     'td',
                     {
-                      style: `background:rgba(24,100,171,${(jac * 0.6).toFixed(2)});color:${jac > 0.5 ? '#fff' : '#1c2430'}`,
+                      style: `background:${cell.background};color:${cell.color}`,
                       title: `${shared} shared, Jaccard ${jac.toFixed(2)}`,
                     },
                     h('b', {}, String(shared)),

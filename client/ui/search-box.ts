@@ -1,6 +1,7 @@
 import type { SearchResult } from '../../server/contract/index.js';
 import type { Api } from '../api/client.js';
 import { LABEL_COLOUR } from '../view/palette.js';
+import { chipStyle } from './contrast.js';
 import { h, render } from './dom.js';
 
 /**
@@ -44,7 +45,7 @@ export function mountSearch(
               pick(i, (e as MouseEvent).shiftKey);
             },
           },
-          h('span', { class: 'chip', style: `background:${LABEL_COLOUR[r.label]}` }, r.label),
+          h('span', { class: 'chip', style: chipStyle(LABEL_COLOUR[r.label]) }, r.label),
           h('span', { class: 'name' }, r.name),
           r.matched ? h('span', { class: 'muted' }, ` “${r.matched}”`) : null,
         ),

@@ -10,7 +10,8 @@ import {
 } from '../state/model.js';
 import type { Stores } from '../state/stores.js';
 import { EXPORT_SCALES } from '../view/export-frame.js';
-import { h, listenAll, render } from './dom.js';
+import { h, listenAll } from './dom.js';
+import { menuButton } from './menu-button.js';
 
 export const LAYOUT_TEXT: Record<LayoutName, string> = {
   fcose: 'Force',
@@ -19,7 +20,7 @@ export const LAYOUT_TEXT: Record<LayoutName, string> = {
   geo: 'Map',
 };
 const VIEW_TEXT: Record<ViewMode, string> = { graph: 'Network', nations: 'Nation ties' };
-const SIZE_TEXT: Record<SizeBy, string> = { degree: 'Size: degree', milex: 'Size: military spend' };
+const SIZE_TEXT: Record<SizeBy, string> = { degree: 'Size: degree', milex: 'Size: spending' };
 
 export interface ToolbarActions {
   undo(): void;
@@ -32,32 +33,34 @@ export interface ToolbarActions {
   help(): void;
 }
 
+/** A radio group of buttons; returns the group and a function that marks the current value. */
 function segmented<T extends string>(
   name: string,
   options: readonly T[],
   text: Record<T, string>,
-  current: T,
   set: (v: T) => void,
   keys?: string[],
 ) {
-  return h(
-    'div',
-    { class: 'segmented', role: 'radiogroup', 'aria-label': name },
-    ...options.map((o, i) =>
-      h(
-        'button',
-        {
-          type: 'button',
-          role: 'radio',
-          'aria-checked': o === current ? 'true' : 'false',
-          'data-value': o,
-          title: keys?.[i] ? `${text[o]} (${keys[i]})` : text[o],
-          onclick: () => set(o),
-        },
-        text[o],
-      ),
+  const buttons = options.map((o, i) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        role: 'radio',
+        'data-value': o,
+        title: keys?.[i] ? `${text[o]} (${keys[i]})` : text[o],
+        onclick: () => set(o),
+      },
+      text[o],
     ),
   );
+  const el = h('div', { class: 'segmented', role: 'radiogroup', 'aria-label': name }, ...buttons);
+  const mark = (current: T) => {
+    buttons.forEach((b, i) => {
+      b.setAttribute('aria-checked', String(options[i] === current));
+    });
+  };
+  return { el, mark };
 }
 
 /** The expand limit: how many nodes one expansion may add, within the contract's bounds. */
@@ -81,7 +84,7 @@ function limitField(s: Pick<Stores, '$expandLimit'>) {
   const field = h(
     'label',
     { class: 'field limit', title: 'How many nodes an expansion may add' },
-    'Expand limit',
+    h('span', { class: 'limit-text' }, 'Expand limit'),
     input,
   );
   return { field, off };
@@ -92,63 +95,81 @@ export type ToolbarStores = Pick<
   '$canvas' | '$layout' | '$view' | '$sizeBy' | '$expandLimit'
 >;
 
-/** Expand limit, layout, view, size, history, fit, export and share controls in the header. */
+/**
+ * Expand limit, layout, view, size, history, fit, export and share controls in the header.
+ * Built once and updated in place, so focus and an open menu survive a state change.
+ */
 export function mountToolbar(el: HTMLElement, s: ToolbarStores, a: ToolbarActions): () => void {
   const limit = limitField(s);
-  const tools = h('div', { class: 'toolbar-tools' });
-  render(el, limit.field, tools);
+  const layout = segmented('Layout', LAYOUTS, LAYOUT_TEXT, (v) => s.$layout.set(v), [
+    '1',
+    '2',
+    '3',
+    '4',
+  ]);
+  const view = segmented('View', VIEW_MODES, VIEW_TEXT, (v) => s.$view.set(v), ['N']);
+  const size = h(
+    'select',
+    {
+      class: 'tool',
+      id: 'size-by',
+      'aria-label': 'Node size',
+      title: 'Node size: by degree or by military expenditure',
+      onchange: (e: Event) => s.$sizeBy.set((e.target as HTMLSelectElement).value as SizeBy),
+    },
+    ...SIZE_BY.map((v) => h('option', { value: v }, SIZE_TEXT[v])),
+  );
+  const btn = (label: string, title: string, onclick: () => void, id?: string) =>
+    h('button', { type: 'button', class: 'tool', title, 'aria-label': title, onclick, id }, label);
+  const undo = btn('↶', 'Undo (Ctrl+Z)', a.undo, 'undo');
+  const redo = btn('↷', 'Redo (Ctrl+Shift+Z)', a.redo, 'redo');
+  const exportMenu = menuButton('export-menu', 'Export', 'Export the view as an image', [
+    ...EXPORT_SCALES.map((sc) => ({
+      id: `export-png-${sc}`,
+      label: `PNG ${sc}×`,
+      title: `Export PNG at ${sc}× (X exports 2×)`,
+      run: () => a.exportPng(sc),
+    })),
+    { id: 'export-svg', label: 'SVG', title: 'Export SVG', run: a.exportSvg },
+  ]);
+  el.replaceChildren(
+    limit.field,
+    layout.el,
+    view.el,
+    size,
+    h('span', { class: 'sep' }),
+    undo,
+    redo,
+    btn('⤢', 'Fit to screen (F)', a.fit, 'fit'),
+    btn('⟳', 'Re-run layout (L)', a.relayout, 'relayout'),
+    h('span', { class: 'sep' }),
+    exportMenu.el,
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'tool',
+        id: 'share',
+        title: 'Copy a link to this view (S)',
+        onclick: a.share,
+      },
+      'Share',
+    ),
+    btn('?', 'Keyboard shortcuts (?)', a.help, 'help-open'),
+  );
+
   const draw = () => {
     const h0 = s.$canvas.get();
-    const btn = (
-      label: string,
-      title: string,
-      onclick: () => void,
-      disabled = false,
-      id?: string,
-    ) => h('button', { type: 'button', class: 'tool', title, onclick, disabled, id }, label);
-    render(
-      tools,
-      segmented('Layout', LAYOUTS, LAYOUT_TEXT, s.$layout.get(), (v) => s.$layout.set(v), [
-        '1',
-        '2',
-        '3',
-        '4',
-      ]),
-      segmented('View', VIEW_MODES, VIEW_TEXT, s.$view.get(), (v) => s.$view.set(v), ['N']),
-      h(
-        'select',
-        {
-          class: 'tool',
-          'aria-label': 'Node size',
-          onchange: (e: Event) => s.$sizeBy.set((e.target as HTMLSelectElement).value as SizeBy),
-        },
-        ...SIZE_BY.map((v) =>
-          h('option', { value: v, selected: v === s.$sizeBy.get() }, SIZE_TEXT[v]),
-        ),
-      ),
-      h('span', { class: 'sep' }),
-      btn('↶', 'Undo (Ctrl+Z)', a.undo, !canUndo(h0), 'undo'),
-      btn('↷', 'Redo (Ctrl+Shift+Z)', a.redo, !canRedo(h0), 'redo'),
-      btn('⤢', 'Fit to screen (F)', a.fit),
-      btn('⟳', 'Re-run layout (L)', a.relayout),
-      h('span', { class: 'sep' }),
-      ...EXPORT_SCALES.map((sc) =>
-        btn(
-          `PNG ${sc}×`,
-          `Export PNG at ${sc}× (X exports 2×)`,
-          () => a.exportPng(sc),
-          false,
-          `export-png-${sc}`,
-        ),
-      ),
-      btn('SVG', 'Export SVG', a.exportSvg, false, 'export-svg'),
-      btn('Share', 'Copy a link to this view', a.share, false, 'share'),
-      btn('?', 'Keyboard shortcuts (?)', a.help),
-    );
+    undo.disabled = !canUndo(h0);
+    redo.disabled = !canRedo(h0);
+    layout.mark(s.$layout.get());
+    view.mark(s.$view.get());
+    size.value = s.$sizeBy.get();
   };
   draw();
   return listenAll([
     limit.off,
+    exportMenu.dispose,
     s.$canvas.listen(draw),
     s.$layout.listen(draw),
     s.$view.listen(draw),

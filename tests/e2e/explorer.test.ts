@@ -95,6 +95,9 @@ describe('explorer', () => {
   });
 
   it('exports a non-blank PNG of the expected size', async () => {
+    // The exports live in the header's Export menu.
+    await page.click('#export-menu');
+    expect(await page.isVisible('#export-png-2')).toBe(true);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.click('#export-png-2'),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { changeLines, diffEdges } from '../../../client/state/compare.js';
 import { foldToNationTies } from '../../../client/state/fold.js';
 import { multiMembers, overlapMatrix } from '../../../client/state/overlap.js';
+import { contrastRatio, heatCell, luminance } from '../../../client/ui/contrast.js';
 import { alliance, member, nation } from './fixtures.js';
 
 describe('compare diffing', () => {
@@ -79,5 +80,17 @@ describe('fold to nation ties', () => {
 
   it('ignores edges that do not start at a nation', () => {
     expect(foldToNationTies({}, [member('FRA', 'nato', '1949-08-24')])).toEqual([]);
+  });
+});
+
+describe('matrix cell colours', () => {
+  it('always pick the text colour that reads at 4.5:1 or better', () => {
+    for (let i = 0; i <= 100; i++) {
+      const cell = heatCell([24, 100, 171], i / 100);
+      const rgb = (cell.background.match(/\d+/g) ?? []).map(Number) as [number, number, number];
+      const text = cell.color === '#000' ? 0 : 1;
+      expect(contrastRatio(luminance(rgb), text)).toBeGreaterThanOrEqual(4.5);
+    }
+    expect(heatCell([24, 100, 171], 0)).toEqual({ background: 'rgb(255 255 255)', color: '#000' });
   });
 });

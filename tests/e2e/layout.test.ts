@@ -1,0 +1,120 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, type launchBrowser, openExplorer, type RunningServer } from './harness.js';
+import { seriousA11yViolations, sidewaysScrolled, unreachableControls } from './screen-checks.js';
+
+/** The laptop and projector sizes the explorer must work at, smallest first. */
+const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1366, height: 768 },
+  { width: 1440, height: 900 },
+  { width: 1920, height: 1080 },
+];
+
+let server: RunningServer;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let first: Page;
+
+beforeAll(async () => {
+  ({ server, browser, page: first } = await openExplorer());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const idle = (page: Page) =>
+  page.waitForFunction('window.__entente.snapshot().request.type !== "loading"', null, {
+    timeout: 20_000,
+  });
+
+async function open(size: { width: number; height: number }, hash = '') {
+  const page = await browser.context.newPage();
+  await page.setViewportSize(size);
+  await page.goto(`${server.baseUrl}/${hash}`);
+  await page.waitForFunction('window.__entente && window.__entente.ready === true', null, {
+    timeout: 30_000,
+  });
+  await idle(page);
+  return page;
+}
+
+/** Controls reachable, nothing scrolled sideways, no serious axe finding; then a screenshot. */
+async function checkScreen(page: Page, label: string) {
+  const reach = await unreachableControls(page);
+  expect(reach.checked, `${label}: controls found`).toBeGreaterThan(10);
+  expect(reach.problems, `${label}: unreachable controls`).toEqual([]);
+  expect(await sidewaysScrolled(page), `${label}: scrolled sideways`).toEqual([]);
+  expect(await seriousA11yViolations(page), `${label}: axe serious/critical`).toEqual([]);
+  await page.screenshot({ path: path.join(ARTIFACTS, `layout-${label}.png`) });
+}
+
+async function expandNato(page: Page) {
+  await page.fill('#search-input', 'NATO');
+  await page.waitForSelector('#search-list li[data-id="alliance:nato"]', { timeout: 10_000 });
+  await page.click('#search-list li[data-id="alliance:nato"]');
+  await page.waitForFunction('window.__entente.snapshot().nodes.includes("alliance:nato")');
+  await idle(page);
+  await page.click('#details .actions button:has-text("Expand")');
+  await page.waitForFunction('window.__entente.snapshot().nodes.includes("nation:FIN")', null, {
+    timeout: 20_000,
+  });
+  await idle(page);
+  await page.evaluate('window.__entente.settled()');
+}
+
+describe('the explorer on laptop and projector screens', () => {
+  it('opens', () => {
+    expect(first.url()).toContain(server.baseUrl);
+  });
+
+  for (const size of SIZES) {
+    const tag = `${size.width}x${size.height}`;
+
+    it(`${tag}: empty screen and NATO expanded keep every control reachable`, async () => {
+      const page = await open(size);
+      await checkScreen(page, `${tag}-empty`);
+      await expandNato(page);
+      await checkScreen(page, `${tag}-nato`);
+      // The export menu's items are reachable once it is open.
+      await page.click('#export-menu');
+      const menu = await unreachableControls(page, ['#export-menu-list']);
+      expect(menu.checked).toBe(4);
+      expect(menu.problems).toEqual([]);
+      await page.keyboard.press('Escape');
+      expect(await page.isVisible('#export-menu-list')).toBe(false);
+      await page.close();
+    });
+
+    it(`${tag}: tabbing through every control never scrolls the page sideways`, async () => {
+      const page = await open(size, '#n=alliance:nato,nation:DEU,nation:FRA&sel=alliance:nato');
+      await page.focus('#search-input');
+      const seen = new Set<string>();
+      for (let i = 0; i < 150; i++) {
+        await page.keyboard.press('Tab');
+        const id = (await page.evaluate(
+          '(() => { const a = document.activeElement; return a ? a.tagName + "#" + a.id + ":" + (a.textContent || "").slice(0, 20) : "" })()',
+        )) as string;
+        seen.add(id);
+        expect(await sidewaysScrolled(page), `after Tab ${i + 1} onto ${id}`).toEqual([]);
+      }
+      expect(seen.size).toBeGreaterThan(30);
+      await page.close();
+    });
+
+    it(`${tag}: console open and overlaps open keep every control reachable`, async () => {
+      const page = await open(size, '#n=alliance:nato,alliance:csto&o=alliance:nato,alliance:csto');
+      await page.waitForSelector('#overlap-matrix');
+      await page.evaluate('window.__entente.settled()');
+      await checkScreen(page, `${tag}-overlaps`);
+      await page.keyboard.press('q');
+      await page.waitForFunction('window.__entente.console.snapshot().ready === true', null, {
+        timeout: 20_000,
+      });
+      await checkScreen(page, `${tag}-console`);
+      await page.close();
+    });
+  }
+});

@@ -1,0 +1,125 @@
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+
+/** The regions whose controls must all be reachable: header, panels, canvas overlays, time bar. */
+export const CONTROL_REGIONS = [
+  '.topbar',
+  '.sidebar.left',
+  '#details',
+  '#canvas-wrap',
+  '#console',
+  '#timebar',
+];
+
+export interface ControlProblem {
+  control: string;
+  problem: string;
+}
+
+/**
+ * Every visible button, input, select and textarea in the regions: scrolled into view inside
+ * its own panel (the page itself never scrolls), fully inside the viewport, and the element
+ * at its centre is the control or inside it (nothing covers it).
+ */
+// The checks run in the page; they are kept as source text because this file is compiled
+// without DOM types.
+const REACH_CHECK = `(roots) => {
+  const problems = [];
+  const name = (el) => {
+    const id = el.id ? '#' + el.id : '';
+    const label = el.getAttribute('aria-label') ?? el.getAttribute('title') ??
+      (el.textContent ?? '').trim().slice(0, 30);
+    return el.tagName.toLowerCase() + id + ' "' + label + '"';
+  };
+  const selector = roots.map((r) => r + ' :is(button, input, select, textarea)').join(', ');
+  const controls = [...document.querySelectorAll(selector)].filter((el) =>
+    el.checkVisibility({ visibilityProperty: true }));
+  for (const el of controls) {
+    el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const r = el.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1) {
+      problems.push({ control: name(el), problem: 'has no size' });
+      continue;
+    }
+    const inside = r.left >= -0.5 && r.top >= -0.5 && r.right <= innerWidth + 0.5 &&
+      r.bottom <= innerHeight + 0.5;
+    if (!inside) {
+      problems.push({ control: name(el), problem: 'outside the viewport at ' +
+        [r.left, r.top, r.right, r.bottom].map(Math.round).join(',') });
+      continue;
+    }
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    if (!hit || !(hit === el || el.contains(hit))) {
+      problems.push({ control: name(el), problem: 'covered by ' + (hit ? name(hit) : 'nothing') });
+    }
+  }
+  return { checked: controls.length, problems };
+}`;
+
+const SIDEWAYS_CHECK = `() => {
+  const out = [];
+  if (window.scrollX !== 0) out.push('window.scrollX = ' + window.scrollX);
+  for (const el of document.querySelectorAll('*')) {
+    if (el.scrollLeft === 0) continue;
+    const ox = getComputedStyle(el).overflowX;
+    // Tables and editors that scroll sideways by design keep their own scrollbars.
+    if (ox === 'auto' || ox === 'scroll') continue;
+    out.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + '.' + el.className +
+      ' scrollLeft=' + el.scrollLeft);
+  }
+  return out;
+}`;
+
+/**
+ * Every visible button, input, select and textarea in the regions: scrolled into view inside
+ * its own panel (the page itself never scrolls), fully inside the viewport, and the element
+ * at its centre is the control or inside it (nothing covers it).
+ */
+export function unreachableControls(
+  page: Page,
+  regions = CONTROL_REGIONS,
+): Promise<{ checked: number; problems: ControlProblem[] }> {
+  return page.evaluate(`(${REACH_CHECK})(${JSON.stringify(regions)})`) as Promise<{
+    checked: number;
+    problems: ControlProblem[];
+  }>;
+}
+
+/** Elements scrolled sideways (the page, or any container that does not scroll on purpose). */
+export function sidewaysScrolled(page: Page): Promise<string[]> {
+  return page.evaluate(`(${SIDEWAYS_CHECK})()`) as Promise<string[]>;
+}
+
+const axeSource: string = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
+
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: string[];
+}
+
+/** axe-core's serious and critical violations on the page as it is. */
+export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate('typeof window.axe !== "undefined"'))) {
+    await page.addScriptTag({ content: axeSource });
+  }
+  const result = (await page.evaluate(
+    'window.axe.run(document, { resultTypes: ["violations"] })',
+  )) as {
+    violations: {
+      id: string;
+      impact: string | null;
+      help: string;
+      nodes: { target: string[]; failureSummary?: string }[];
+    }[];
+  };
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact ?? '',
+      help: v.help,
+      nodes: v.nodes.slice(0, 8).map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
+    }));
+}
