@@ -293,6 +293,21 @@ describe('console gate: the issue 10 reproducers and their families are refused'
     }
   });
 
+  it("LadybugDB's forms hide nothing from the gate", () => {
+    const smuggled = gate(
+      "MATCH p = (a)-[e* WSHORTEST(read_csv('x')) 1..3]->(b) RETURN p",
+      'embedded',
+    );
+    expect(smuggled.admitted).toBe(false);
+    expectRejected(
+      "RETURN list_transform([1], x -> read_csv('x')) AS y",
+      'embedded',
+      /function read_csv/,
+    );
+    expectRejected("RETURN CAST(read_npy('x') AS INT64) AS y", 'embedded', /function read_npy/);
+    expectRejected("RETURN CAST(1 AS read_npy('x')) AS y", 'embedded', /CAST to/);
+  });
+
   it('shortestPath() in the embedded dialect, with a hint to the SHORTEST form', () => {
     const message = expectRejected(
       'MATCH (a:Nation {id: $from}), (b:Nation {id: $to}) MATCH p = shortestPath((a)-[*..6]-(b)) RETURN p',

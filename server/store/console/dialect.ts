@@ -50,11 +50,15 @@ function hideRecursiveModes(code: Token[]) {
         if (RECURSIVE_MODES.has(word)) {
           hide(code[j]);
           j++;
-        } else if (word === 'WSHORTEST' && code[j + 1]?.type === T.LPAREN) {
-          const end = closing(code, j + 1, T.LPAREN, T.RPAREN);
-          if (end < 0) break;
-          for (let k = j; k <= end; k++) hide(code[k]);
-          j = end + 1;
+        } else if (
+          word === 'WSHORTEST' &&
+          code[j + 1]?.type === T.LPAREN &&
+          isName(code[j + 2]) &&
+          code[j + 3]?.type === T.RPAREN
+        ) {
+          // Only `WSHORTEST(property)`: anything else inside stays visible to the gate.
+          for (let k = j; k <= j + 3; k++) hide(code[k]);
+          j += 4;
         } else break;
       }
     }
