@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -72,7 +73,27 @@ const generated = path.join(packageRoot, 'dist/esm/project/language-support/src/
 const fromPackage = createRequire(path.join(packageRoot, 'package.json'));
 
 const load = (file: string) => import(pathToFileURL(file).href);
-const antlr = (await load(fromPackage.resolve('antlr4ng'))) as Antlr;
+
+/**
+ * antlr4ng's ES module entry: the very module the generated parser imports. (Resolving with
+ * `require` would give its CommonJS build, a second copy the parser does not share.)
+ */
+function antlrModuleEntry(): string {
+  let dir = path.dirname(fromPackage.resolve('antlr4ng'));
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) {
+    dir = path.dirname(dir);
+  }
+  const manifest = path.join(dir, 'package.json');
+  const { exports, module } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+    exports?: { import?: string | { default?: string } };
+    module?: string;
+  };
+  const entry = exports?.import;
+  const file = (typeof entry === 'string' ? entry : entry?.default) ?? module;
+  if (!file) throw new Error('antlr4ng declares no ES module entry');
+  return path.join(path.dirname(manifest), file);
+}
+const antlr = (await load(antlrModuleEntry())) as Antlr;
 const { CypherCmdLexer } = (await load(path.join(generated, 'CypherCmdLexer.js'))) as {
   CypherCmdLexer: LexerClass;
 };
