@@ -36,16 +36,23 @@ const COMMANDS: readonly [string[], string][] = [
   [['SHOW'], 'SHOW commands'],
 ];
 
+const NAME_CONTEXT: ReadonlySet<number> = new Set([T.DOT, T.LPAREN, T.LBRACKET, T.LCURLY, T.COMMA]);
+const EXPRESSION_BEFORE =
+  /^(RETURN|WITH|WHERE|AND|OR|XOR|NOT|AS|BY|IN|UNWIND|DISTINCT|THEN|ELSE|WHEN|[=<>+\-*/%^|!]+)$/;
+
 /**
- * The refused command a token stream contains, or undefined. Property keys (`n.copy`) and map
- * keys (`{copy: 1}`) are not commands; `CALL name = value` and `CALL name TO value` are
- * LadybugDB settings.
+ * The refused command a token stream contains, or undefined. Names (`n.copy`, `(show)`,
+ * `{copy: 1}`) are not commands; `CALL name = value` and `CALL name TO value` are LadybugDB
+ * settings.
  */
 export function commandKeyword(tokens: readonly Token[]): string | undefined {
   const code = tokens.filter((t) => t.channel !== HIDDEN_CHANNEL && t.type !== T.EOF);
   const word = (i: number) => (code[i]?.text ?? '').toUpperCase();
   for (let i = 0; i < code.length; i++) {
-    if (code[i - 1]?.type === T.DOT || code[i + 1]?.type === T.COLON) continue;
+    const before = code[i - 1];
+    // A word where an expression or a name goes is a name, not a command.
+    if (before && (NAME_CONTEXT.has(before.type) || EXPRESSION_BEFORE.test(word(i - 1)))) continue;
+    if (code[i + 1]?.type === T.COLON) continue;
     if (word(i) === 'CALL' && (code[i + 2]?.text === '=' || word(i + 2) === 'TO')) {
       return 'settings (CALL name = value)';
     }
