@@ -54,11 +54,18 @@ export function importPlan(bundle: SeedBundle): PlannedUpsert[] {
   return plan;
 }
 
-/** The schema statements (cypher/schema/) a backend runs at open, in name order. */
-export function schemaTexts(cypher: CypherFiles, backend: Backend): string[] {
+/**
+ * The schema statements a backend runs at open (the graph's under cypher/schema/ by default),
+ * in name order; a file without a variant for `backend` is skipped.
+ */
+export function schemaTexts(
+  cypher: CypherFiles,
+  backend: Backend,
+  prefixes: readonly string[] = ['schema/'],
+): string[] {
   return cypher
     .names()
-    .filter((n) => n.startsWith('schema/'))
+    .filter((n) => prefixes.some((p) => n.startsWith(p)))
     .flatMap((n) => cypher.find(n, backend)?.text ?? []);
 }
 

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import {
+  emptyNeo4jAccounts,
   emptyNeo4jStore,
   type Neo4jTarget,
   neo4jAvailability,
   startNeo4j,
 } from '../helpers/neo4j.js';
+import { describeAccountStore } from './account-store.contract.js';
 import { describeGraphStore } from './graph-store.contract.js';
 
 /**
@@ -24,4 +26,5 @@ describe.skipIf(!availability.run)(`Neo4j adapter on ${availability.how}`, () =>
   });
 
   describeGraphStore('neo4j', () => emptyNeo4jStore(target));
+  describeAccountStore('neo4j', () => emptyNeo4jAccounts(target));
 });

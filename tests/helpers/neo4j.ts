@@ -2,8 +2,10 @@ import { Neo4jContainer } from '@testcontainers/neo4j';
 import neo4j from 'neo4j-driver';
 import { getContainerRuntimeClient } from 'testcontainers';
 import { NODE_LABELS } from '../../server/contract/primitives.js';
+import type { AccountStore } from '../../server/store/account-store.js';
 import { CypherFiles } from '../../server/store/cypher-files.js';
 import type { GraphStore } from '../../server/store/graph-store.js';
+import { openNeo4jAccounts } from '../../server/store/neo4j/neo4j-accounts.js';
 import { Neo4jGraphStore } from '../../server/store/neo4j/neo4j-store.js';
 import { CYPHER_DIR } from './paths.js';
 
@@ -59,6 +61,9 @@ export async function startNeo4j(): Promise<Neo4jTarget> {
  * Empties the target database, refusing when it holds anything but Entente's labels: a
  * NEO4J_URI pointing at someone's real data must not be wiped by a test run.
  */
+/** The labels of the accounts store (cypher/accounts/), which a wipe may remove too. */
+const ACCOUNT_LABELS = ['Account', 'LoginSession', 'ApiToken', 'AuditEntry', 'Setting'];
+
 async function wipe(target: Neo4jTarget) {
   const driver = neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password));
   try {
@@ -69,7 +74,7 @@ async function wipe(target: Neo4jTarget) {
     );
     const foreign = records
       .map((r) => String(r.get('label')))
-      .filter((l) => !(NODE_LABELS as readonly string[]).includes(l));
+      .filter((l) => ![...NODE_LABELS, ...ACCOUNT_LABELS].includes(l));
     if (foreign.length > 0) {
       throw new Error(
         `refusing to empty ${target.uri}: it holds labels ${foreign.join(', ')} that are not Entente's`,
@@ -86,4 +91,10 @@ export async function emptyNeo4jStore(target: Neo4jTarget): Promise<GraphStore> 
   await wipe(target);
   const cypher = await CypherFiles.load(CYPHER_DIR);
   return Neo4jGraphStore.open({ ...target, cypher, waitMs: 60_000 });
+}
+
+/** An empty Neo4j accounts store on the target (the database is emptied first). */
+export async function emptyNeo4jAccounts(target: Neo4jTarget): Promise<AccountStore> {
+  await wipe(target);
+  return openNeo4jAccounts({ ...target, cypher: await CypherFiles.load(CYPHER_DIR) });
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { NODE_LABELS, REL_TYPES } from '../../server/contract/primitives.js';
+import { ACCOUNT_SCHEMA, accountQueries } from '../../server/store/account-queries.js';
 import { CypherFiles, paramsUsed } from '../../server/store/cypher-files.js';
 import { allDescriptors, paramNames, queries } from '../../server/store/queries.js';
 import { CYPHER_DIR } from '../helpers/paths.js';
 
 const files = await CypherFiles.load(CYPHER_DIR);
-const descriptors = allDescriptors(NODE_LABELS, REL_TYPES);
+const descriptors = [...allDescriptors(NODE_LABELS, REL_TYPES), ...Object.values(accountQueries)];
 
 /** Keys of a row schema's object shape, or [] for a row-less (never) schema. */
 const rowKeys = (schema: unknown) =>
@@ -18,7 +19,10 @@ describe('query descriptors (server/store/queries.ts)', () => {
       expect(found, q.file).toBeDefined();
     }
     const described = new Set(descriptors.map((q) => q.file));
-    const runnable = files.names().filter((n) => /^(explore|stats|import)\//.test(n));
+    const runnable = files
+      .names()
+      .filter((n) => /^(explore|stats|import|accounts)\//.test(n))
+      .filter((n) => !ACCOUNT_SCHEMA.some((p) => n.startsWith(p)));
     expect(runnable.filter((n) => !described.has(n))).toEqual([]);
   });
 
@@ -47,9 +51,12 @@ describe('query descriptors (server/store/queries.ts)', () => {
     }
   });
 
-  it('mark reads READ and upserts WRITE', () => {
+  it('are WRITE exactly when their file writes', () => {
     for (const q of descriptors) {
-      expect(q.mode, q.file).toBe(q.file.startsWith('import/') ? 'WRITE' : 'READ');
+      const file = files.find(q.file, 'embedded') ?? files.find(q.file, 'neo4j');
+      const body = (file?.text ?? '').replace(/^\/\/.*$/gm, '');
+      const writes = /\b(CREATE|MERGE|SET|DELETE)\b/.test(body);
+      expect(q.mode, q.file).toBe(writes ? 'WRITE' : 'READ');
     }
   });
 

@@ -1,0 +1,6 @@
+// Forgets sessions that have expired.
+// params: $now
+// returns: nothing
+MATCH (s:LoginSession)
+WHERE s.expiresAt <= $now
+DELETE s

@@ -1,0 +1,5 @@
+// Removes one setting.
+// params: $key
+// returns: nothing
+MATCH (s:Setting {key: $key})
+DELETE s

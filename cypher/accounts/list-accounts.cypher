@@ -1,0 +1,6 @@
+// Every account, by username.
+// params: none
+// returns: id, username, role, source, disabled, passwordHash, subject, createdAt
+MATCH (u:Account)
+RETURN u.id AS id, u.username AS username, u.role AS role, u.source AS source, u.disabled AS disabled, u.passwordHash AS passwordHash, u.subject AS subject, u.createdAt AS createdAt
+ORDER BY username
