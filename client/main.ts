@@ -23,6 +23,7 @@ import { mountDetails } from './ui/details-panel.js';
 import { mountFilters } from './ui/filters-panel.js';
 import { mountLegend } from './ui/legend-panel.js';
 import { mountOverlap } from './ui/overlap-panel.js';
+import { overlayInsets } from './ui/overlay-insets.js';
 import { mountPath } from './ui/path-panel.js';
 import { mountSearch } from './ui/search-box.js';
 import { mountShortcuts } from './ui/shortcuts.js';
@@ -72,12 +73,18 @@ const nodeActions = {
   toggleOverlap: (id: string) => void overlap.toggleOverlap(id),
 };
 const openMenu = mountNodeMenu($('#context-menu'), $('#cy'), s, nodeActions);
-const view = createGraphView($('#cy'), s, derived, {
-  hover: (id) => s.$hover.set(id),
-  select: (id) => s.$selection.set(id),
-  expand: nodeActions.expand,
-  context: openMenu,
-});
+const view = createGraphView(
+  $('#cy'),
+  s,
+  derived,
+  {
+    hover: (id) => s.$hover.set(id),
+    select: (id) => s.$selection.set(id),
+    expand: nodeActions.expand,
+    context: openMenu,
+  },
+  overlayInsets($('#cy'), [$('#legend'), $('#console-opener')]),
+);
 const hook = installTestHook({
   s,
   cs,
@@ -125,7 +132,7 @@ mountTimeBar($('#timebar'), s, {
   togglePlay: time.togglePlay,
   setCompare: (d) => void time.setCompare(d),
 });
-mountLegend($('#legend'), derived.$legend);
+mountLegend($('#legend'), derived.$legend, $('#canvas-wrap'));
 mountStatus($('#status'), $('#toast'), s, derived.$scene, (q) => void searching.quickStart(q));
 mountShortcuts(
   help,

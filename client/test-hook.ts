@@ -27,6 +27,9 @@ export interface EntenteHook {
   lastExport: ExportRecord | null;
   /** Resolves when the latest layout has stopped. */
   settled(): Promise<void>;
+  /** Drawn node bodies: model centres and sizes (overlap checks) and page boxes (fit checks). */
+  nodeBoxes(): { id: string; x: number; y: number; w: number; h: number }[];
+  screenBoxes(): { id: string; x1: number; y1: number; x2: number; y2: number }[];
   /** The Cypher console: its state, and a way to set the editor text once it is loaded. */
   console: {
     snapshot(): {
@@ -58,7 +61,7 @@ export interface HookDeps {
   cs: ConsoleStores;
   derived: SceneStores;
   api: Api;
-  view: { settled(): Promise<void> };
+  view: Pick<EntenteHook, 'settled' | 'nodeBoxes' | 'screenBoxes'>;
   /** The console panel once it is loaded. */
   consoleHandle(): ConsoleHandle | null;
   /** Where the render bench draws its throwaway graph. */
@@ -72,6 +75,8 @@ export function installTestHook(d: HookDeps): EntenteHook {
     ready: false,
     lastExport: null,
     settled: () => d.view.settled(),
+    nodeBoxes: () => d.view.nodeBoxes(),
+    screenBoxes: () => d.view.screenBoxes(),
     snapshot: () => {
       const scene = derived.$scene.get();
       return {

@@ -6,9 +6,13 @@ import { bindHighlight } from './bind-highlight.js';
 import { bindHulls } from './bind-hulls.js';
 import { createCy } from './cy.js';
 import { type ExportMeta, exportPng, exportSvg } from './export.js';
+import { fitViewport, type Insets, NO_INSETS } from './fit.js';
 import { runLayout } from './layouts.js';
 import type { SceneStores } from './scene-store.js';
 import { bindWorldLayer } from './world-layer.js';
+
+/** Fitting one or two nodes stops here instead of filling the canvas with them. */
+const FIT_MAX_ZOOM = 1.6;
 
 /**
  * The view facade: owns `cy`, projects the scene onto it and runs layouts. The rest of the
@@ -19,8 +23,31 @@ export function createGraphView(
   s: Stores,
   derived: SceneStores,
   handlers: CanvasHandlers,
+  /** Screen space along the canvas edges that overlays cover; fitting keeps nodes out of it. */
+  insets: () => Insets = () => NO_INSETS,
 ) {
   const cy: Core = createCy(container);
+
+  /** Fits the drawing into the canvas minus the overlays; resolves when the move ends. */
+  const fitView = (animate: boolean): Promise<void> => {
+    const eles = cy.elements();
+    if (eles.empty()) return Promise.resolve();
+    const bb = eles.boundingBox({});
+    const v = fitViewport(bb, { width: cy.width(), height: cy.height() }, insets(), {
+      padding: 30,
+      minZoom: cy.minZoom(),
+      maxZoom: FIT_MAX_ZOOM,
+    });
+    if (!animate) {
+      cy.viewport(v);
+      return Promise.resolve();
+    }
+    return cy
+      .animation({ zoom: v.zoom, pan: v.pan, duration: 300 })
+      .play()
+      .promise()
+      .then(() => undefined);
+  };
   let layoutRuns = 0;
   let layingOut = Promise.resolve();
   const pinned = () => new Set(s.$canvas.get().present.pinned);
@@ -28,7 +55,9 @@ export function createGraphView(
   const layout = (incremental: boolean, fit: boolean) => {
     const run = ++layoutRuns;
     layingOut = runLayout(cy, { name: s.$layout.get(), incremental, pinned: pinned(), fit }).then(
-      () => {
+      async () => {
+        if (run !== layoutRuns) return;
+        if (fit) await fitView(cy.nodes().length <= 250);
         if (run === layoutRuns) hulls.refresh();
       },
     );
@@ -43,9 +72,9 @@ export function createGraphView(
     onApplied: () => {
       highlight.refresh();
     },
+    // New nodes (an add, an expansion, a console result): lay out and fit to the result.
     onAdded: () => {
-      const first = drawnBefore === 0;
-      void layout(!first, first || cy.nodes().length < 60);
+      void layout(drawnBefore !== 0, true);
     },
   });
   drawnBefore = cy.nodes().length;
@@ -67,7 +96,27 @@ export function createGraphView(
 
   return {
     relayout: () => layout(false, true),
-    fit: () => cy.animate({ fit: { eles: cy.elements(), padding: 50 }, duration: 300 }),
+    fit: () => void fitView(true),
+    /** Node bodies (labels left out) on screen, in page coordinates, for the fit check. */
+    screenBoxes: () => {
+      const at = container.getBoundingClientRect();
+      return cy.nodes().map((n) => {
+        const bb = n.renderedBoundingBox({ includeLabels: false, includeOverlays: false });
+        return {
+          id: n.id(),
+          x1: at.left + bb.x1,
+          y1: at.top + bb.y1,
+          x2: at.left + bb.x2,
+          y2: at.top + bb.y2,
+        };
+      });
+    },
+    /** Node bodies (labels left out) in model coordinates, for the overlap check. */
+    nodeBoxes: () =>
+      cy.nodes().map((n) => {
+        const bb = n.boundingBox({ includeLabels: false, includeOverlays: false });
+        return { id: n.id(), x: n.position().x, y: n.position().y, w: bb.w, h: bb.h };
+      }),
     zoomBy(factor: number) {
       cy.zoom({
         level: cy.zoom() * factor,

@@ -7,6 +7,7 @@ import {
   type LayoutNode,
   type Pt,
 } from './positions.js';
+import { separate } from './separate.js';
 
 /** Past this many nodes fcose runs at draft quality (../shared/PLATFORM.md: default is unusable). */
 export const DRAFT_THRESHOLD = 400;
@@ -35,7 +36,8 @@ function layoutInput(cy: Core): { nodes: LayoutNode[]; edges: LayoutEdge[] } {
 function options(cy: Core, run: LayoutRun): LayoutOptions {
   const n = cy.nodes().length;
   const animate = n <= ANIMATE_MAX;
-  const common = { animate, animationDuration: 450, fit: run.fit, padding: 50 };
+  // The view fits afterwards itself, around the overlays (view/fit.ts).
+  const common = { animate, animationDuration: 450, fit: false, padding: 50 };
   if (run.name === 'fcose') {
     const draft = n > DRAFT_THRESHOLD;
     // fcose refines existing positions only at default/proof quality; draft always restarts.
@@ -79,6 +81,27 @@ function options(cy: Core, run: LayoutRun): LayoutOptions {
   } as LayoutOptions;
 }
 
+/** Past this many nodes overlap removal is skipped (it is quadratic in the worst case). */
+const SEPARATE_MAX = 1500;
+
+/** Pushes apart nodes the layout left on top of each other; pinned ones stay. */
+export function separateNodes(cy: Core, pinned: ReadonlySet<string>) {
+  const nodes = cy.nodes();
+  if (nodes.length < 2 || nodes.length > SEPARATE_MAX) return;
+  const boxes = nodes.map((n: NodeSingular) => {
+    const bb = n.boundingBox({ includeLabels: false, includeOverlays: false });
+    const p = n.position();
+    return { id: n.id(), x: p.x, y: p.y, w: bb.w, h: bb.h, fixed: pinned.has(n.id()) };
+  });
+  const next = separate(boxes, 10);
+  cy.batch(() => {
+    for (const b of boxes) {
+      const p = next.get(b.id);
+      if (p && (p.x !== b.x || p.y !== b.y)) cy.getElementById(b.id).position(p);
+    }
+  });
+}
+
 /** Runs a layout over what is drawn; pinned nodes keep their place. Resolves when it stops. */
 export function runLayout(cy: Core, run: LayoutRun): Promise<void> {
   if (cy.nodes().empty()) return Promise.resolve();
@@ -88,7 +111,10 @@ export function runLayout(cy: Core, run: LayoutRun): Promise<void> {
       : cy.elements().filter((e) => !(e.isNode() && run.pinned.has(e.id())));
   const layout = eles.layout(options(cy, run));
   const done = new Promise<void>((resolve) => {
-    layout.one('layoutstop', () => resolve());
+    layout.one('layoutstop', () => {
+      separateNodes(cy, run.pinned);
+      resolve();
+    });
   });
   layout.run();
   return done;

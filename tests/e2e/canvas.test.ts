@@ -1,0 +1,171 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { overlappingPairs } from '../../client/view/separate.js';
+import { ARTIFACTS, type launchBrowser, openExplorer, type RunningServer } from './harness.js';
+
+type ScreenBox = { id: string; x1: number; y1: number; x2: number; y2: number };
+type Rect = { left: number; top: number; right: number; bottom: number };
+
+let server: RunningServer;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+
+beforeAll(async () => {
+  ({ server, browser } = await openExplorer());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const idle = (page: Page) =>
+  page.waitForFunction('window.__entente.snapshot().request.type !== "loading"', null, {
+    timeout: 20_000,
+  });
+
+async function open(size: { width: number; height: number }, hash = '') {
+  const page = await browser.context.newPage();
+  await page.setViewportSize(size);
+  await page.goto(`${server.baseUrl}/${hash}`);
+  await page.waitForFunction('window.__entente && window.__entente.ready === true', null, {
+    timeout: 30_000,
+  });
+  await idle(page);
+  return page;
+}
+
+const settle = async (page: Page) => {
+  await idle(page);
+  await page.evaluate('window.__entente.settled()');
+};
+
+const rectOf = (page: Page, sel: string) =>
+  page.evaluate(
+    `(() => { const el = document.querySelector(${JSON.stringify(sel)}); if (!el || !el.checkVisibility()) return null; const r = el.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; })()`,
+  ) as Promise<Rect | null>;
+
+const meets = (b: ScreenBox, r: Rect) =>
+  b.x1 < r.right && b.x2 > r.left && b.y1 < r.bottom && b.y2 > r.top;
+
+/** Every drawn node inside the canvas and clear of the legend and the console button. */
+async function expectFitted(page: Page, what: string) {
+  const boxes = (await page.evaluate('window.__entente.screenBoxes()')) as ScreenBox[];
+  expect(boxes.length, `${what}: nodes drawn`).toBeGreaterThan(0);
+  const canvas = await rectOf(page, '#cy');
+  if (!canvas) throw new Error('no canvas');
+  const outside = boxes.filter(
+    (b) =>
+      b.x1 < canvas.left - 1 ||
+      b.y1 < canvas.top - 1 ||
+      b.x2 > canvas.right + 1 ||
+      b.y2 > canvas.bottom + 1,
+  );
+  expect(
+    outside.map((b) => b.id),
+    `${what}: nodes off the canvas`,
+  ).toEqual([]);
+  for (const sel of ['#legend', '#console-opener']) {
+    const r = await rectOf(page, sel);
+    if (!r) continue;
+    expect(
+      boxes.filter((b) => meets(b, r)).map((b) => b.id),
+      `${what}: nodes under ${sel}`,
+    ).toEqual([]);
+  }
+  // Not zoomed onto one node: the drawing spans a good part of the canvas.
+  if (boxes.length > 5) {
+    const span = Math.max(...boxes.map((b) => b.x2)) - Math.min(...boxes.map((b) => b.x1));
+    const tall = Math.max(...boxes.map((b) => b.y2)) - Math.min(...boxes.map((b) => b.y1));
+    const w = canvas.right - canvas.left;
+    const h = canvas.bottom - canvas.top;
+    expect(Math.max(span / w, tall / h), `${what}: drawing fills the canvas`).toBeGreaterThan(0.4);
+  }
+}
+
+async function searchPick(page: Page, q: string, id: string, how: 'shift-enter' | 'shift-click') {
+  await page.fill('#search-input', q);
+  await page.waitForSelector(`#search-list li[data-id="${id}"]`, { timeout: 10_000 });
+  if (how === 'shift-click') {
+    await page.click(`#search-list li[data-id="${id}"]`, { modifiers: ['Shift'] });
+  } else {
+    await page.focus('#search-input');
+    while (
+      (await page.getAttribute(`#search-list li[data-id="${id}"]`, 'aria-selected')) !== 'true'
+    ) {
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Shift+Enter');
+  }
+  await page.waitForFunction(`window.__entente.snapshot().nodes.includes(${JSON.stringify(id)})`);
+  await settle(page);
+}
+
+for (const size of [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+]) {
+  const tag = `${size.width}x${size.height}`;
+
+  describe(`the canvas at ${tag}`, () => {
+    it('fits the view to the result after every add-and-expand', async () => {
+      const page = await open(size);
+      await searchPick(page, 'NATO', 'alliance:nato', 'shift-enter');
+      await page.waitForFunction('window.__entente.snapshot().nodes.length > 20');
+      await settle(page);
+      await expectFitted(page, 'Shift+Enter NATO');
+      await searchPick(page, 'CSTO', 'alliance:csto', 'shift-click');
+      await page.waitForFunction('window.__entente.snapshot().nodes.includes("nation:KAZ")');
+      await settle(page);
+      await expectFitted(page, 'Shift+click CSTO');
+      for (const [q, id] of [
+        ['Germany', 'nation:DEU'],
+        ['Russia', 'nation:RUS'],
+      ] as const) {
+        await searchPick(page, q, id, 'shift-enter');
+        await expectFitted(page, `Shift+Enter ${q}`);
+      }
+      await page.screenshot({ path: path.join(ARTIFACTS, `canvas-${tag}-fitted.png`) });
+      await page.close();
+    });
+
+    it('re-fits a map view opened from a link and then expanded', async () => {
+      const page = await open(size, '#n=alliance:nato&l=geo&sel=alliance:nato');
+      await page.keyboard.press('e');
+      await page.waitForFunction('window.__entente.snapshot().nodes.includes("nation:FIN")');
+      await settle(page);
+      await expectFitted(page, 'map after expand');
+      await page.screenshot({ path: path.join(ARTIFACTS, `canvas-${tag}-map.png`) });
+      await page.close();
+    });
+
+    it('leaves no two nodes on top of each other after any layout', async () => {
+      const page = await open(size, '#n=alliance:nato&sel=alliance:nato');
+      await page.keyboard.press('e');
+      await page.waitForFunction('window.__entente.snapshot().nodes.includes("nation:FIN")');
+      await settle(page);
+      for (const [key, name] of [
+        ['1', 'fcose'],
+        ['2', 'concentric'],
+        ['3', 'grouped'],
+        ['4', 'geo'],
+        ['1', 'fcose'],
+      ] as const) {
+        await page.keyboard.press(key);
+        await page.waitForFunction(`window.__entente.snapshot().layout === "${name}"`);
+        await settle(page);
+        const boxes = (await page.evaluate('window.__entente.nodeBoxes()')) as {
+          id: string;
+          x: number;
+          y: number;
+          w: number;
+          h: number;
+        }[];
+        expect(boxes.length).toBeGreaterThan(30);
+        expect(overlappingPairs(boxes), `${name}: overlapping nodes`).toEqual([]);
+        await page.screenshot({ path: path.join(ARTIFACTS, `canvas-${tag}-layout-${name}.png`) });
+      }
+      await page.close();
+    });
+  });
+}
