@@ -3,5 +3,5 @@
 // returns: nothing
 CREATE NODE TABLE IF NOT EXISTS Contractor(
   id STRING PRIMARY KEY, name STRING, aliases STRING[], note STRING, sources STRING,
-  founded STRING, armsRevenueUsdM DOUBLE, armsRevenueYear INT64, sipriRank INT64
+  founded STRING, dissolved STRING, armsRevenueUsdM DOUBLE, armsRevenueYear INT64, sipriRank INT64
 )

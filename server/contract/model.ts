@@ -178,6 +178,8 @@ export const ContractorSchema = z
     id: idSchemaFor('Contractor'),
     ...nodeBase,
     founded: IsoDateSchema.optional(),
+    /** The day a company ceased to exist (merged or absorbed); SUCCEEDED_BY names its successor. */
+    dissolved: IsoDateSchema.optional(),
     armsRevenueUsdM: z.number().nonnegative().optional(),
     armsRevenueYear: Year.optional(),
     sipriRank: z.number().int().min(1).max(100).optional(),
