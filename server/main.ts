@@ -34,6 +34,7 @@ async function start(): Promise<void> {
   ) as { version: string };
 
   if (config.BACKEND === 'embedded') claimDataDir(config.DATA_DIR);
+  const { server, serve } = await listen(config.PORT, config.HOST);
   const opened = await openStore(config, (message) => logger.info(message));
   store = opened.store;
   await seedIfEmpty(opened.store, config.SEED_DIR, logger);
@@ -48,7 +49,7 @@ async function start(): Promise<void> {
     library: opened.library,
     consolePerClient: config.CONSOLE_PER_CLIENT,
   });
-  const server = await listen(app, config.PORT, config.HOST);
+  serve(app);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   logger.info(

@@ -20,20 +20,40 @@ export function listenFailure(err: NodeJS.ErrnoException, host: string, port: nu
   }
 }
 
+/** Until the app is ready, every request is answered 503 in the API's error envelope. */
+const starting: RequestListener = (_req, res) => {
+  res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
+  res.end(
+    JSON.stringify({
+      error: { code: 'BACKEND_UNAVAILABLE', message: 'Entente is starting; try again shortly' },
+    }),
+  );
+};
+
 /**
- * Starts an HTTP server for `app` and resolves once it listens. Rejects with a StartupError
- * when it cannot (port taken, HOST not of this machine, ...), instead of Express's listen,
- * which reports such errors only to its callback.
+ * Binds the HTTP port first, before the database is opened or seeded, so that a port in use or
+ * a HOST that is not this machine's stops start-up at once. Resolves once listening; until
+ * `serve(app)` is called, requests get 503. Rejects with a StartupError when the port cannot be
+ * bound (Express's own listen reports such errors only to its callback).
  */
-export function listen(app: RequestListener, port: number, host: string): Promise<Server> {
+export function listen(
+  port: number,
+  host: string,
+): Promise<{ server: Server; serve(app: RequestListener): void }> {
+  let handler = starting;
+  const server = createServer((req, res) => handler(req, res));
   return new Promise((resolve, reject) => {
-    const server = createServer(app);
     const onError = (err: NodeJS.ErrnoException) =>
       reject(new StartupError(listenFailure(err, host, port)));
     server.once('error', onError);
     server.listen(port, host, () => {
       server.off('error', onError);
-      resolve(server);
+      resolve({
+        server,
+        serve(app) {
+          handler = app;
+        },
+      });
     });
   });
 }

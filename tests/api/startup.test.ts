@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -81,6 +81,8 @@ describe('start-up fails loudly, with one line and status 1', () => {
         { PORT: String(port), DATA_DIR: dir('port') },
         new RegExp(`port ${port} is already in use`),
       );
+      // The port is bound first: the database was not even opened.
+      expect(existsSync(path.join(dir('port'), 'entente.lbug'))).toBe(false);
     } finally {
       holder.close();
     }
