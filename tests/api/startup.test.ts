@@ -6,6 +6,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../../server/lib/data-dir-lock.js';
+import { listenFailure } from '../../server/lib/listen.js';
+import { shownPath } from '../../server/lib/startup-error.js';
 import { ROOT, TINY_SEEDS } from '../helpers/paths.js';
 
 const MAIN = path.join(ROOT, 'server', 'main.ts');
@@ -186,4 +188,22 @@ describe('one data folder, one server', () => {
       await server.ended;
     }
   }, 60_000);
+});
+
+describe('start-up messages', () => {
+  it('show a data folder as the operator wrote it, relative to the working folder', () => {
+    expect(shownPath('/srv/entente/data', '/srv/entente')).toBe('./data');
+    expect(shownPath('data', '/srv/entente')).toBe('./data');
+    expect(shownPath('/srv/entente', '/srv/entente')).toBe('.');
+    expect(shownPath('/var/lib/entente', '/srv/entente')).toBe('/var/lib/entente');
+  });
+
+  it('say what a failed listen means, also for causes a test cannot provoke as root', () => {
+    const failure = (code: string) =>
+      listenFailure(Object.assign(new Error(code), { code }), 'example.org', 80);
+    expect(failure('EACCES')).toMatch(/not allowed to listen on port 80/);
+    expect(failure('ENOTFOUND')).toMatch(/HOST example\.org does not resolve/);
+    expect(failure('EAI_AGAIN')).toMatch(/HOST example\.org does not resolve/);
+    expect(failure('EWHATEVER')).toBe('cannot listen on example.org:80 (EWHATEVER)');
+  });
 });
