@@ -162,12 +162,11 @@ describe('treaties and their parties', () => {
       ].sort(),
     );
   });
-  it('gives every bilateral agreement two parties', () => {
+  it('gives every bilateral agreement two parties at any time (a successor state may take a seat over)', () => {
     for (const a of agreements().filter((x) => 'scope' in x && x.scope === 'bilateral')) {
-      const parties = new Set(
-        bundle.rels.filter((r) => r.type === 'PARTY_TO' && r.to === a.id).map((r) => r.from),
-      );
-      expect(parties.size, a.id).toBe(2);
+      const spells = bundle.rels.filter((r) => r.type === 'PARTY_TO' && r.to === a.id);
+      for (const d of new Set(spells.map((r) => r.since)))
+        expect(holdersOn(bundle, 'PARTY_TO', a.id, d).length, `${a.id} on ${d}`).toBe(2);
     }
   });
   it(`keeps Thailand a US treaty ally after SEATO was dissolved [${STATE_THAILAND}]`, () => {
@@ -180,5 +179,28 @@ describe('treaties and their parties', () => {
       );
     }
     expect(members('alliance:seato', '1980-01-01')).toEqual([]);
+  });
+});
+
+describe('central European formats', () => {
+  it('has Czechoslovakia, Hungary and Poland in the Visegrad Group from 1991-02-15, four states from 1993 [https://spectator.sme.sk/business/c/history-of-v4]', () => {
+    expect(members('alliance:visegrad-group', '1991-02-15')).toEqual(nations('CSK', 'HUN', 'POL'));
+    expect(members('alliance:visegrad-group', '1993-01-01')).toEqual(
+      nations('CZE', 'HUN', 'POL', 'SVK'),
+    );
+  });
+  it('has France, Germany and Poland in the Weimar Triangle from 1991-08-29 [https://www.auswaertiges-amt.de/de/aussenpolitik/europa/zusammenarbeit-staaten/weimarerdreieckerklaerung1/216066]', () => {
+    expect(members('alliance:weimar-triangle', '1991-08-29')).toEqual(nations('DEU', 'FRA', 'POL'));
+  });
+  it('has the nine eastern-flank states in the Bucharest Nine [https://en.bbn.gov.pl/en/news/793,Joint-declaration-of-the-heads-of-state-Bucharest-9-Meeting.html]', () => {
+    expect(members('alliance:bucharest-nine', '2021-05-10')).toEqual(
+      nations('BGR', 'CZE', 'EST', 'HUN', 'LTU', 'LVA', 'POL', 'ROU', 'SVK'),
+    );
+  });
+  it('has the USSR, then Russia, and the DPRK party to the 1961 treaty until 1996 [UNTS No. 6045; ATOP 5.1]', () => {
+    const T = 'agreement:soviet-dprk-treaty-1961';
+    expect(holdersOn(bundle, 'PARTY_TO', T, '1980-01-01')).toEqual(nations('PRK', 'SUN'));
+    expect(holdersOn(bundle, 'PARTY_TO', T, '1995-01-01')).toEqual(nations('PRK', 'RUS'));
+    expect(holdersOn(bundle, 'PARTY_TO', T, '1996-09-10')).toEqual([]);
   });
 });
