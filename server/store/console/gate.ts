@@ -149,8 +149,8 @@ function checkStrings(tokens: readonly Token[]) {
  *
  * Throws AppError QUERY_REJECTED naming the refused construct in the user's words (never a
  * file path or file content), or QUERY_SYNTAX with `details.position` when the text is not
- * Cypher at all. Returns normally when the query is admitted. Cost: ≈1–5 ms for a typical
- * query, ≈10 ms for a few thousand tokens.
+ * Cypher at all. Returns normally when the query is admitted. Synchronous; cost ≈ 1–5 ms for a
+ * typical query and grows linearly to ≈ 0.1 s at QUERY_MAX_TOKENS (warm).
  */
 export function gateConsoleQuery(
   cypher: string,
