@@ -204,3 +204,31 @@ describe('central European formats', () => {
     expect(holdersOn(bundle, 'PARTY_TO', T, '1996-09-10')).toEqual([]);
   });
 });
+
+describe('2024 bilateral security agreements with Ukraine [https://mod.gov.ua/en/news/ukraine-s-security-agreements-what-they-entail-and-which-countries-have-signed-them-explained-by-the-ministry-of-defence]', () => {
+  const partnersOn = (date: string) =>
+    bundle.rels
+      .filter(
+        (r) =>
+          r.type === 'PARTY_TO' &&
+          r.to.endsWith('-security-agreement-2024') &&
+          r.from !== 'nation:UKR' &&
+          r.since <= date,
+      )
+      .map((r) => r.from)
+      .sort();
+  it('starts with the United Kingdom on 2024-01-12 and has the G7 complete on 2024-06-13', () => {
+    expect(partnersOn('2024-01-12')).toEqual(nations('GBR'));
+    const g7 = nations('CAN', 'DEU', 'FRA', 'GBR', 'ITA', 'JPN', 'USA');
+    expect(partnersOn('2024-06-13')).toEqual(expect.arrayContaining(g7));
+    expect(partnersOn('2024-06-12')).not.toContain('nation:USA');
+  });
+  it('has the six agreements of 1 March 2024 and Ukraine party to every one', () => {
+    expect(partnersOn('2024-03-01')).toEqual(nations('CAN', 'DEU', 'DNK', 'FRA', 'GBR', 'ITA'));
+    const agreements = new Set(
+      bundle.rels.filter((r) => r.to.endsWith('-security-agreement-2024')).map((r) => r.to),
+    );
+    for (const a of agreements)
+      expect(holdersOn(bundle, 'PARTY_TO', a, '2025-01-01'), a).toContain('nation:UKR');
+  });
+});
