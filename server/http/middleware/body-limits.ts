@@ -1,0 +1,44 @@
+import express, { type RequestHandler, Router } from 'express';
+import { type RouteDef, type RouteName, routes } from '../../contract/routes.js';
+import { AppError } from '../../lib/app-error.js';
+
+const KB = 1024;
+
+/** The body limit of routes that take one, unless BODY_LIMITS says otherwise. */
+export const DEFAULT_BODY_LIMIT = 16 * KB;
+
+/**
+ * Larger bodies: the console (20,000 characters of Cypher and up to 100,000 characters of
+ * parameters, escaped) and a subgraph of up to 2,000 ids.
+ */
+export const BODY_LIMITS: Partial<Record<RouteName, number>> = {
+  query: 256 * KB,
+  runQuery: 256 * KB,
+  subgraph: 256 * KB,
+};
+
+function jsonBody(limit: number): RequestHandler {
+  const parse = express.json({ limit, strict: true, type: 'application/json' });
+  return (req, res, next) => {
+    // null: no body at all (the route's schema then says what is missing).
+    if (req.is('application/json') === false) {
+      next(new AppError('INVALID_REQUEST', 'the request body must be JSON (application/json)'));
+      return;
+    }
+    parse(req, res, next);
+  };
+}
+
+/**
+ * Parses JSON bodies for the routes of the route map that take one, each with its own limit;
+ * other routes' bodies are never read. Too large: 413 PAYLOAD_TOO_LARGE; not JSON or
+ * malformed: 400 INVALID_REQUEST (the error handler writes both).
+ */
+export function bodyLimits(): Router {
+  const r = Router();
+  for (const [name, route] of Object.entries(routes) as [RouteName, RouteDef][]) {
+    if (!route.body) continue;
+    r[route.method](route.path, jsonBody(BODY_LIMITS[name] ?? DEFAULT_BODY_LIMIT));
+  }
+  return r;
+}
