@@ -116,7 +116,13 @@ export const QueryParamsSchema = z
     if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
   })
   .transform((value) => value as Record<string, Json>)
-  .default({});
+  .default({})
+  .meta({
+    type: 'object',
+    description: `$name -> JSON value: at most ${QUERY_MAX_PARAMS} parameters, nested at most ${QUERY_MAX_PARAM_DEPTH} lists or maps deep, ${QUERY_MAX_PARAM_VALUES} values in all`,
+    propertyNames: { pattern: PARAM_NAME.source },
+    maxProperties: QUERY_MAX_PARAMS,
+  });
 
 export const QueryRequestSchema = z.strictObject({
   cypher: z.string().trim().min(1, 'cypher must not be empty').max(QUERY_MAX_LENGTH),
