@@ -16,6 +16,7 @@ import { createConsoleStores } from './state/console.js';
 import { HISTORY_KEY, parseHistory } from './state/console-history.js';
 import { createStores } from './state/stores.js';
 import { installTestHook } from './test-hook.js';
+import { mountCanvasKeys } from './ui/canvas-keys.js';
 import { mountConsoleLoader } from './ui/console-loader.js';
 import type { ConsoleHandle } from './ui/console-panel.js';
 import { mountNodeMenu } from './ui/context-menu.js';
@@ -132,6 +133,7 @@ mountTimeBar($('#timebar'), s, {
   togglePlay: time.togglePlay,
   setCompare: (d) => void time.setCompare(d),
 });
+mountCanvasKeys($('#cy'), s, { step: view.step, expand: nodeActions.expand });
 mountLegend($('#legend'), derived.$legend, $('#canvas-wrap'));
 mountStatus($('#status'), $('#toast'), s, derived.$scene, (q) => void searching.quickStart(q));
 mountShortcuts(

@@ -1,4 +1,4 @@
-import type { Core } from 'cytoscape';
+import type { Core, NodeSingular } from 'cytoscape';
 import type { Stores } from '../state/stores.js';
 import { bindElements } from './bind-elements.js';
 import { bindEvents, type CanvasHandlers } from './bind-events.js';
@@ -8,6 +8,7 @@ import { createCy } from './cy.js';
 import { type ExportMeta, exportPng, exportSvg } from './export.js';
 import { fitViewport, type Insets, NO_INSETS } from './fit.js';
 import { runLayout } from './layouts.js';
+import { nearest, neighbourToward } from './neighbours.js';
 import type { SceneStores } from './scene-store.js';
 import { bindWorldLayer } from './world-layer.js';
 
@@ -97,6 +98,24 @@ export function createGraphView(
   return {
     relayout: () => layout(false, true),
     fit: () => void fitView(true),
+    /**
+     * The node an arrow key moves the selection to: the drawn neighbour of `id` that lies in
+     * direction (dx, dy), or with nothing selected the node nearest the middle of the view.
+     */
+    step(id: string | null, dx: number, dy: number): string | null {
+      const found = id ? cy.getElementById(id) : null;
+      const node = found && !found.empty() && found.isNode() ? (found as NodeSingular) : null;
+      if (!node) {
+        const ext = cy.extent();
+        const pts = cy.nodes().map((n) => ({ id: n.id(), ...n.position() }));
+        return nearest(pts, (ext.x1 + ext.x2) / 2, (ext.y1 + ext.y2) / 2);
+      }
+      const around = node
+        .neighborhood()
+        .nodes()
+        .map((n) => ({ id: n.id(), ...n.position() }));
+      return neighbourToward({ id: node.id(), ...node.position() }, around, dx, dy);
+    },
     /** Node bodies (labels left out) on screen, in page coordinates, for the fit check. */
     screenBoxes: () => {
       const at = container.getBoundingClientRect();

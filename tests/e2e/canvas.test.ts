@@ -35,6 +35,12 @@ async function open(size: { width: number; height: number }, hash = '') {
   return page;
 }
 
+const snapshot = (page: Page) =>
+  page.evaluate('window.__entente.snapshot()') as Promise<{
+    nodes: string[];
+    selection: string | null;
+  }>;
+
 const settle = async (page: Page) => {
   await idle(page);
   await page.evaluate('window.__entente.settled()');
@@ -136,6 +142,48 @@ for (const size of [
       await settle(page);
       await expectFitted(page, 'map after expand');
       await page.screenshot({ path: path.join(ARTIFACTS, `canvas-${tag}-map.png`) });
+      await page.close();
+    });
+
+    it('takes focus and moves, expands and removes from the keyboard', async () => {
+      const page = await open(size, '#n=alliance:nato&sel=alliance:nato');
+      await page.keyboard.press('e');
+      await page.waitForFunction('window.__entente.snapshot().nodes.includes("nation:FIN")');
+      await settle(page);
+      await page.focus('#search-input');
+      // Tab from the search reaches the canvas before the panels run out.
+      let onCanvas = false;
+      for (let i = 0; i < 80 && !onCanvas; i++) {
+        await page.keyboard.press('Tab');
+        onCanvas =
+          (await page.evaluate('document.activeElement && document.activeElement.id')) === 'cy';
+      }
+      expect(onCanvas).toBe(true);
+      const seen = new Set<string>();
+      for (const key of ['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown']) {
+        const before = (await snapshot(page)).selection;
+        await page.keyboard.press(key);
+        const after = (await snapshot(page)).selection;
+        if (after && after !== before) seen.add(after);
+      }
+      // NATO's neighbours surround it: some arrow lands on a member nation.
+      expect([...seen].some((id) => id.startsWith('nation:'))).toBe(true);
+      const chosen = (await snapshot(page)).selection as string;
+      const name = (await page.textContent('#details-title')) ?? '';
+      expect(name.length).toBeGreaterThan(0);
+      await page.keyboard.press('Enter');
+      // Enter expanded the selection: its neighbourhood notice appears.
+      await page.waitForFunction(
+        `(document.querySelector('#notice-text')?.textContent ?? '').startsWith(${JSON.stringify(`${name}:`)})`,
+        null,
+        { timeout: 20_000 },
+      );
+      await settle(page);
+      await page.keyboard.press('Delete');
+      await page.waitForFunction(
+        `!window.__entente.snapshot().nodes.includes(${JSON.stringify(chosen)})`,
+      );
+      expect((await snapshot(page)).selection).toBeNull();
       await page.close();
     });
 
