@@ -129,6 +129,8 @@ describe('console gate: plain reads are admitted', () => {
       "RETURN date_part('year', current_date()) AS y, CAST('7' AS INT64) AS seven, CAST(1 AS DOUBLE) AS one",
       "RETURN CAST('1' AS DECIMAL(10,2)) AS d, CAST([1] AS INT64[]) AS l",
       'MATCH (n:Nation) RETURN properties(rels(p), "since")[1] AS x',
+      "MATCH p = (a:Nation)-[e:MEMBER_OF*1..3 (r, n | WHERE r.since > '1990' AND n.name <> 'x')]->(b) RETURN p",
+      "MATCH p = (a)-[e:MEMBER_OF* SHORTEST 1..3 (r, _ | WHERE r.since > '1990')]->(b) RETURN p",
     ]) {
       expectAdmitted(q, 'embedded');
     }
@@ -305,6 +307,11 @@ describe('console gate: the issue 10 reproducers and their families are refused'
       /function read_csv/,
     );
     expectRejected("RETURN CAST(read_npy('x') AS INT64) AS y", 'embedded', /function read_npy/);
+    expectRejected(
+      "MATCH p = (a)-[e*1..3 (r, n | WHERE read_csv('x') IS NULL)]->(b) RETURN p",
+      'embedded',
+      /function read_csv/,
+    );
     expectRejected("RETURN CAST(1 AS read_npy('x')) AS y", 'embedded', /CAST to/);
   });
 

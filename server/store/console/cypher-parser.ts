@@ -123,6 +123,7 @@ export const T = {
   MINUS: tokenType('MINUS'),
   GT: tokenType('GT'),
   COMMA: tokenType('COMMA'),
+  BAR: tokenType('BAR'),
   DOT: tokenType('DOT'),
   COLON: tokenType('COLON'),
   STRING_LITERAL1: tokenType('STRING_LITERAL1'),

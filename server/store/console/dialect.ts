@@ -7,7 +7,8 @@ import { HIDDEN_CHANNEL, T, type Token } from './cypher-parser.js';
  * (positions stay the user's): the database still receives the text exactly as typed.
  *
  * - recursive relationships: `-[:R* SHORTEST 1..6]-`, `* ALL SHORTEST`, `* WSHORTEST(w)`,
- *   `* ALL WSHORTEST(w)`, `* TRAIL`, `* ACYCLIC`, `* WALK` -> `-[:R* 1..6]-`
+ *   `* ALL WSHORTEST(w)`, `* TRAIL`, `* ACYCLIC`, `* WALK` -> `-[:R* 1..6]-`, and their
+ *   filters `-[:R*1..3 (r, n | WHERE r.since > $d)]-` -> `-[:R*1..3 WHERE r.since > $d]-`
  * - lambdas in list functions: `list_transform(xs, x -> x + 1)`, `(a, b) -> a + b` -> the body
  * - casts: `CAST(x AS INT64)` -> `CAST(x)`, with the type checked against CAST_TYPES
  *
@@ -25,6 +26,15 @@ const hide = (t: Token | undefined) => {
   if (t) t.channel = HIDDEN_CHANNEL;
 };
 const RECURSIVE_MODES = new Set(['SHORTEST', 'ALL', 'TRAIL', 'ACYCLIC', 'WALK']);
+const isName = (t: Token | undefined) => !!t && /^[A-Za-z_][A-Za-z0-9_]*$/.test(t.text ?? '');
+
+/** `( name , name | WHERE` at `i`: the head of a recursive relationship's filter. */
+const isFilterHead = (code: Token[], i: number) =>
+  isName(code[i + 1]) &&
+  code[i + 2]?.type === T.COMMA &&
+  isName(code[i + 3]) &&
+  code[i + 4]?.type === T.BAR &&
+  upper(code[i + 5]) === 'WHERE';
 
 /** Index of the token closing the bracket opened at `open`, or -1. */
 function closing(code: Token[], open: number, openType: number, closeType: number): number {
@@ -43,7 +53,13 @@ function hideRecursiveModes(code: Token[]) {
     const t = code[i] as Token;
     if (t.type === T.LBRACKET) relBrackets.push(code[i - 1]?.type === T.MINUS);
     else if (t.type === T.RBRACKET) relBrackets.pop();
-    else if (t.type === T.TIMES && relBrackets.at(-1) === true) {
+    else if (t.type === T.LPAREN && relBrackets.at(-1) === true && isFilterHead(code, i)) {
+      // `(r, n | WHERE ...)`: keep `WHERE ...`, which Neo4j's grammar takes in a relationship.
+      const end = closing(code, i, T.LPAREN, T.RPAREN);
+      if (end < 0) continue;
+      for (let k = i; k <= i + 4; k++) hide(code[k]);
+      hide(code[end]);
+    } else if (t.type === T.TIMES && relBrackets.at(-1) === true) {
       let j = i + 1;
       for (;;) {
         const word = upper(code[j]);
@@ -64,8 +80,6 @@ function hideRecursiveModes(code: Token[]) {
     }
   }
 }
-
-const isName = (t: Token | undefined) => !!t && /^[A-Za-z_][A-Za-z0-9_]*$/.test(t.text ?? '');
 
 function hideLambdaHeads(code: Token[]) {
   for (let i = 1; i + 1 < code.length; i++) {
