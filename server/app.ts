@@ -2,16 +2,26 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
+import type { Auth } from './auth/auth-service.js';
 import type { QueryLibrary } from './domain/library.js';
+import { authenticate } from './http/middleware/authenticate.js';
+import { bodyLimits } from './http/middleware/body-limits.js';
 import { errorHandler, notFound } from './http/middleware/error-handler.js';
+import { DEFAULT_RATE_LIMITS, type RateLimits, rateLimits } from './http/middleware/rate-limits.js';
 import { requestId } from './http/middleware/request-id.js';
+import { cors, securityHeaders } from './http/middleware/security.js';
 import { buildOpenApi } from './http/openapi.js';
+import { authRoutes } from './http/routes/auth-routes.js';
 import { graphRoutes } from './http/routes/graph-routes.js';
 import { queryRoutes } from './http/routes/query-routes.js';
 import type { GraphStore, QueryLimits } from './store/graph-store.js';
 
 export interface AppDeps {
   store: GraphStore;
+  /** Accounts, sessions, tokens and the audit trail (auth/auth-service.ts). */
+  auth: Auth;
+  /** Mark the session cookie Secure (the server is reached over HTTPS). */
+  secureCookies?: boolean;
   logger: Logger;
   version?: string;
   /** The built client (dist/client), served at `/` when present. */
@@ -22,6 +32,10 @@ export interface AppDeps {
   library?: QueryLibrary;
   /** Console queries one client may have running or waiting at once (default 2). */
   consolePerClient?: number;
+  /** Origins allowed to call the API cross-origin (none: no CORS headers at all). */
+  corsOrigins?: readonly string[];
+  /** Sign-in and console requests per minute per user or address. */
+  limits?: RateLimits;
 }
 
 const DEFAULT_LIMITS: QueryLimits = { timeoutMs: 10_000, rowLimit: 5_000 };
@@ -29,24 +43,32 @@ const DEFAULT_LIMITS: QueryLimits = { timeoutMs: 10_000, rowLimit: 5_000 };
 /** Builds the Express app around a store. It never listens: main.ts does, tests use supertest. */
 export function createApp({
   store,
+  auth,
+  secureCookies = false,
   logger,
   version = '0.0.0',
   clientDir,
   queryLimits = DEFAULT_LIMITS,
   library = new Map(),
   consolePerClient = 2,
+  corsOrigins = [],
+  limits = DEFAULT_RATE_LIMITS,
 }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestId());
-  app.use(express.json({ limit: '256kb' }));
+  app.use(securityHeaders(), cors(corsOrigins));
+  app.use(bodyLimits());
   const openapi = buildOpenApi(version);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });
+  app.use('/api', authenticate(auth));
+  app.use(rateLimits(limits));
+  app.use(authRoutes(auth, { secureCookies }));
   app.use(graphRoutes(store));
-  app.use(queryRoutes(store, library, queryLimits, consolePerClient));
+  app.use(queryRoutes(store, library, queryLimits, consolePerClient, auth));
   app.use('/api', notFound());
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));

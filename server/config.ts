@@ -32,6 +32,47 @@ const EnvSchema = z
     CONSOLE_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
     /** Console queries one client (address) may have running or waiting at once. */
     CONSOLE_PER_CLIENT: z.coerce.number().int().min(1).max(64).default(2),
+    /** Origins (comma-separated) allowed to call the API cross-origin; empty: CORS closed. */
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((list) =>
+        list
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z.url().refine((o) => new URL(o).origin === o, 'an origin such as https://example.org'),
+        ),
+      ),
+    /** Failed sign-in and set-up attempts per minute for one user or address (0: no limit). */
+    SIGNIN_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(10),
+    /** Console queries and saved-query runs per minute for one user or address (0: no limit). */
+    CONSOLE_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(120),
+    /** Anonymous visitors may explore and run saved queries (`false`: everyone signs in). */
+    GUEST_ACCESS: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
+    /** How long a sign-in lasts. */
+    SESSION_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
+    /** Mark the session cookie Secure: set when users reach Entente over HTTPS. */
+    SECURE_COOKIES: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((v) => v === 'true'),
+    /** The address users open, for the set-up link in the log (default: from HOST and PORT). */
+    PUBLIC_URL: z.url().optional(),
+    /** First start only: create this admin instead of printing a set-up link. Never logged. */
+    ADMIN_USER: z.string().min(2).max(64).optional(),
+    ADMIN_PASSWORD: z.string().min(10, 'at least 10 characters').max(256).optional(),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -43,8 +84,14 @@ const EnvSchema = z
     NEO4J_USER: z.string().min(1).default('neo4j'),
     NEO4J_PASSWORD: z.string().min(1).optional(),
     NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+    /** Where users, sessions, tokens and the audit trail live on Neo4j (default: the graph's database). */
+    NEO4J_ACCOUNTS_DATABASE: z.string().min(1).optional(),
     /** How long start-up waits for Neo4j to answer before giving up. */
     NEO4J_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(60_000),
+  })
+  .refine((env) => (env.ADMIN_USER === undefined) === (env.ADMIN_PASSWORD === undefined), {
+    path: ['ADMIN_PASSWORD'],
+    message: 'ADMIN_USER and ADMIN_PASSWORD go together',
   })
   .refine((env) => env.BACKEND !== 'neo4j' || env.NEO4J_PASSWORD !== undefined, {
     path: ['NEO4J_PASSWORD'],

@@ -3,13 +3,14 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import pino from 'pino';
 import { createApp } from './app.js';
+import { createAuth } from './auth/auth-service.js';
 import { loadConfig } from './config.js';
 import { claimDataDir } from './lib/data-dir-lock.js';
 import { listen } from './lib/listen.js';
 import { projectRoot } from './lib/project-root.js';
 import { firstLine, StartupError } from './lib/startup-error.js';
 import type { GraphStore } from './store/graph-store.js';
-import { openStore, seedIfEmpty } from './store/open-store.js';
+import { openAccounts, openStore, seedIfEmpty } from './store/open-store.js';
 
 let store: GraphStore | undefined;
 
@@ -38,16 +39,34 @@ async function start(): Promise<void> {
   const opened = await openStore(config, (message) => logger.info(message));
   store = opened.store;
   await seedIfEmpty(opened.store, config.SEED_DIR, logger);
+  const accounts = await openAccounts(config);
+  const auth = createAuth({
+    accounts,
+    guestAccess: config.GUEST_ACCESS,
+    sessionHours: config.SESSION_HOURS,
+  });
+  const admin =
+    config.ADMIN_USER && config.ADMIN_PASSWORD
+      ? { username: config.ADMIN_USER, password: config.ADMIN_PASSWORD }
+      : undefined;
+  const setupToken = await auth.bootstrap(admin);
   const clientDir = path.join(projectRoot(), 'dist', 'client');
   const queryLimits = { timeoutMs: config.QUERY_TIMEOUT_MS, rowLimit: config.QUERY_ROW_LIMIT };
   const app = createApp({
     store: opened.store,
+    auth,
+    secureCookies: config.SECURE_COOKIES,
     logger,
     version,
     clientDir,
     queryLimits,
     library: opened.library,
     consolePerClient: config.CONSOLE_PER_CLIENT,
+    corsOrigins: config.CORS_ORIGINS,
+    limits: {
+      signInPerMinute: config.SIGNIN_RATE_LIMIT,
+      consolePerMinute: config.CONSOLE_RATE_LIMIT,
+    },
   });
   serve(app);
   const address = server.address();
@@ -62,6 +81,15 @@ async function start(): Promise<void> {
     },
     `Entente listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port} (backend: ${opened.store.backend})`,
   );
+  if (setupToken) {
+    const base =
+      config.PUBLIC_URL ??
+      `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
+    // The one-time link is the only way to the first admin; the log is where it belongs.
+    logger.warn(
+      `No admin yet. Create one with this one-time link: ${new URL(`/setup#token=${setupToken}`, base)}`,
+    );
+  }
   const stop = (signal: string) => shutdown(server, opened.store, logger, signal);
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -1,7 +1,10 @@
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
+import type { Principal } from '../auth/auth-service.js';
+import { roleAtLeast } from '../contract/auth.js';
 import type { RouteDef } from '../contract/routes.js';
 import { AppError } from '../lib/app-error.js';
+import { principalOf } from './middleware/authenticate.js';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -28,6 +31,37 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: string): un
   throw new AppError('INVALID_REQUEST', message, { details: issues });
 }
 
+/** Routes that start a session, and so cannot ask for the session's CSRF token. */
+const NO_CSRF = new Set(['/api/auth/login', '/api/auth/setup']);
+
+/**
+ * The route's access rule for this caller: public routes are open; guest routes are open to
+ * anonymous callers while guest access is on; the rest need a signed-in user (401) whose role
+ * is at least the route's (403). State-changing requests made with the session cookie must
+ * carry its CSRF token in `x-csrf-token` (403); bearer-token requests carry no cookie.
+ */
+export function authorize(route: RouteDef, req: Request, res: Response): Principal {
+  const principal = principalOf(res);
+  if (route.access !== 'public') {
+    if (!principal.user) {
+      const guestAllowed = route.access === 'guest' && res.locals.guestAccess !== false;
+      if (!guestAllowed) throw new AppError('UNAUTHORIZED', 'sign in to use this');
+    } else if (!roleAtLeast(principal.role, route.access)) {
+      throw new AppError(
+        'FORBIDDEN',
+        `this needs the ${route.access} role; you are ${principal.role}`,
+      );
+    }
+  }
+  if (route.method !== 'get' && principal.via === 'session' && !NO_CSRF.has(route.path)) {
+    const sent = req.get('x-csrf-token');
+    if (!sent || sent !== principal.csrfToken) {
+      throw new AppError('FORBIDDEN', 'missing or wrong x-csrf-token header for this session');
+    }
+  }
+  return principal;
+}
+
 /**
  * Binds a use case to a route: validates params, query and body with the route's schemas
  * (400 INVALID_REQUEST on failure), runs the use case and answers its result as JSON.
@@ -35,14 +69,23 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: string): un
  */
 export function handle<R extends RouteDef>(
   route: R,
-  run: (input: Input<R>, req: Request) => Promise<z.output<R['response']>>,
+  run: (input: Input<R>, req: Request, res: Response) => Promise<z.output<R['response']>>,
 ): RequestHandler {
   return async (req, res) => {
+    authorize(route, req, res);
     const input = {
       params: parse(route.params, req.params, 'path'),
       query: parse(route.query, req.query, 'query'),
       body: parse(route.body, req.body, 'body'),
     } as Input<R>;
-    res.json(await run(input, req));
+    res.json(await run(input, req, res));
+  };
+}
+
+/** The access rule as middleware, for routes with middleware of their own before `handle`. */
+export function requireAccess(route: RouteDef): RequestHandler {
+  return (req, res, next) => {
+    authorize(route, req, res);
+    next();
   };
 }

@@ -2,10 +2,13 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { loadSeedSet } from '../seed/load-seed-set.js';
 import { formatSeedIssues } from '../seed/validate-seeds.js';
+import type { AccountStore } from './account-store.js';
 import { CypherFiles } from './cypher-files.js';
+import { openEmbeddedAccounts } from './embedded/embedded-accounts.js';
 import { EmbeddedGraphStore } from './embedded/embedded-store.js';
 import type { GraphStore } from './graph-store.js';
 import { loadLibrary } from './library-files.js';
+import { openNeo4jAccounts } from './neo4j/neo4j-accounts.js';
 import { Neo4jGraphStore } from './neo4j/neo4j-store.js';
 
 type StoreConfig = Pick<
@@ -19,6 +22,7 @@ type StoreConfig = Pick<
   | 'NEO4J_DATABASE'
   | 'NEO4J_WAIT_MS'
   | 'CONSOLE_WORKERS'
+  | 'NEO4J_ACCOUNTS_DATABASE'
 >;
 
 /**
@@ -51,6 +55,24 @@ export async function openStore(
     });
   }
   return { store, library: loadLibrary(cypher, store.backend) };
+}
+
+/**
+ * Opens the accounts store of the configured backend: the embedded one beside the graph in
+ * DATA_DIR (its own file), or Neo4j's in NEO4J_ACCOUNTS_DATABASE (default: the graph's).
+ */
+export async function openAccounts(config: StoreConfig): Promise<AccountStore> {
+  const cypher = await CypherFiles.load(config.CYPHER_DIR);
+  if (config.BACKEND === 'neo4j') {
+    return openNeo4jAccounts({
+      uri: config.NEO4J_URI,
+      user: config.NEO4J_USER,
+      password: config.NEO4J_PASSWORD ?? '',
+      database: config.NEO4J_ACCOUNTS_DATABASE ?? config.NEO4J_DATABASE,
+      cypher,
+    });
+  }
+  return openEmbeddedAccounts({ dataDir: config.DATA_DIR, cypher });
 }
 
 /** Loads a seed folder into the store; an invalid seed set throws listing every issue. */

@@ -13,6 +13,7 @@ import { CypherFiles } from '../../server/store/cypher-files.js';
 import type { GraphStore } from '../../server/store/graph-store.js';
 import { loadLibrary } from '../../server/store/library-files.js';
 import { expectError } from '../helpers/api.js';
+import { testAuth, tokenFor } from '../helpers/auth.js';
 import { fingerprint } from '../helpers/fingerprint.js';
 import {
   emptyNeo4jStore,
@@ -30,6 +31,7 @@ if (!availability.run) console.log(`Neo4j API tests skipped: ${availability.how}
 describe.skipIf(!availability.run)(`API on Neo4j (${availability.how})`, () => {
   let target: Neo4jTarget;
   let store: GraphStore;
+  let analystToken = '';
   let http: () => request.Agent;
   let ids: string[];
   beforeAll(async () => {
@@ -40,7 +42,9 @@ describe.skipIf(!availability.run)(`API on Neo4j (${availability.how})`, () => {
     ids = bundle.nodes.map((n) => n.record.id);
     const library = loadLibrary(await CypherFiles.load(CYPHER_DIR), 'neo4j');
     const queryLimits = { timeoutMs: 300, rowLimit: 5 };
-    const app = createApp({ store, library, queryLimits, logger: pino({ level: 'silent' }) });
+    const auth = await testAuth();
+    analystToken = await tokenFor(auth, 'analyst');
+    const app = createApp({ store, auth, library, queryLimits, logger: pino({ level: 'silent' }) });
     http = () => request(app) as unknown as request.Agent;
   }, 300_000);
   afterAll(async () => {
@@ -49,7 +53,10 @@ describe.skipIf(!availability.run)(`API on Neo4j (${availability.how})`, () => {
   });
 
   const run = (cypher: string, params?: object) =>
-    http().post('/api/query').send({ cypher, params });
+    http()
+      .post('/api/query')
+      .set('Authorization', `Bearer ${analystToken}`)
+      .send({ cypher, params });
 
   it('reports the neo4j backend and the size of the graph', async () => {
     const body = HealthResponseSchema.parse((await http().get('/api/health')).body);

@@ -6,6 +6,7 @@ import { fingerprint } from '../helpers/fingerprint.js';
 
 let ctx: Awaited<ReturnType<typeof tinyApp>>;
 let ids: string[];
+let analyst: Awaited<ReturnType<typeof ctx.as>>;
 beforeAll(async () => {
   for (const f of [
     '/tmp/entente-console-copy.csv',
@@ -15,7 +16,8 @@ beforeAll(async () => {
     rmSync(f, { recursive: true, force: true });
   }
   ctx = await tinyApp({ queryLimits: { timeoutMs: 300, rowLimit: 5 } });
-  const res = await ctx.http().post('/api/query').send({ cypher: 'MATCH (n) RETURN n.id AS id' });
+  analyst = await ctx.as('analyst');
+  const res = await analyst.post('/api/query').send({ cypher: 'MATCH (n) RETURN n.id AS id' });
   ids = res.body.rows.map((r: string[]) => r[0]);
 });
 afterAll(async () => {
@@ -23,7 +25,7 @@ afterAll(async () => {
 });
 
 const run = (cypher: string, params?: object) =>
-  ctx.http().post('/api/query').send({ cypher, params });
+  analyst.post('/api/query').send({ cypher, params });
 
 describe('POST /api/query: reads', () => {
   it('answers columns, rows, a graph of the nodes and relationships found, and timing', async () => {
@@ -82,7 +84,7 @@ describe('POST /api/query: reads', () => {
   });
 
   it('rejects malformed requests with 400 INVALID_REQUEST', async () => {
-    expectError(await ctx.http().post('/api/query').send({}), 400, 'INVALID_REQUEST');
+    expectError(await analyst.post('/api/query').send({}), 400, 'INVALID_REQUEST');
     expectError(await run('   '), 400, 'INVALID_REQUEST');
     expectError(await run('RETURN 1', { 'bad name': 1 }), 400, 'INVALID_REQUEST');
   });

@@ -13,6 +13,7 @@ import { CypherFiles } from '../../server/store/cypher-files.js';
 import type { GraphStore } from '../../server/store/graph-store.js';
 import { loadLibrary } from '../../server/store/library-files.js';
 import { expectError } from '../helpers/api.js';
+import { testAuth } from '../helpers/auth.js';
 import { CYPHER_DIR } from '../helpers/paths.js';
 import { worldStore } from '../helpers/world.js';
 
@@ -22,7 +23,12 @@ let http: () => request.Agent;
 beforeAll(async () => {
   store = await worldStore();
   library = loadLibrary(await CypherFiles.load(CYPHER_DIR), 'embedded');
-  const app = createApp({ store, library, logger: pino({ level: 'silent' }) });
+  const app = createApp({
+    store,
+    auth: await testAuth(),
+    library,
+    logger: pino({ level: 'silent' }),
+  });
   http = () => request(app) as unknown as request.Agent;
 }, 120_000);
 afterAll(async () => {

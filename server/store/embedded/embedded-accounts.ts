@@ -21,7 +21,7 @@ export async function openEmbeddedAccounts(options: {
     await mkdir(options.dataDir, { recursive: true });
     file = path.join(options.dataDir, 'accounts.lbug');
   }
-  const db = new lbug.Database(file, 64 * 1024 * 1024);
+  const db = new lbug.Database(file, 512 * 1024 * 1024);
   await db.init();
   const conn = new lbug.Connection(db);
   await conn.init();
