@@ -166,6 +166,19 @@ export function gateConsoleQuery(
     const where = params_.path.length > 0 ? ` ($${params_.path.join('.')})` : '';
     tooBig(`these parameters: ${params_.message}${where}`);
   }
+  try {
+    checkText(cypher, dialect);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    // The parser failing in itself (it should not, within the limits) refuses the query
+    // rather than answering 500 for user input.
+    throw new AppError('QUERY_REJECTED', 'the console could not check this query; simplify it', {
+      cause: err,
+    });
+  }
+}
+
+function checkText(cypher: string, dialect: Dialect) {
   const { tokens, problem: lexProblem } = lex(cypher);
   const shape = shapeProblem(tokens);
   if (shape) tooBig(shape);
