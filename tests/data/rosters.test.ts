@@ -232,3 +232,18 @@ describe('2024 bilateral security agreements with Ukraine [https://mod.gov.ua/en
       expect(holdersOn(bundle, 'PARTY_TO', a, '2025-01-01'), a).toContain('nation:UKR');
   });
 });
+
+describe('US Compacts of Free Association [https://www.doi.gov/oia/compacts-of-free-association]', () => {
+  it.each([
+    ['MHL', '1986-10-21'],
+    ['FSM', '1986-11-03'],
+    ['PLW', '1994-10-01'],
+  ])('has the United States and %s party from %s, the day the trusteeship ended', (iso, date) => {
+    const id = `agreement:compact-of-free-association-${iso.toLowerCase()}`;
+    expect(holdersOn(bundle, 'PARTY_TO', id, date)).toEqual(nations(iso, 'USA'));
+    const state = bundle.nodes.find((n) => n.record.id === `nation:${iso}`)?.record as {
+      since?: string;
+    };
+    expect(state.since).toBe(date);
+  });
+});
