@@ -100,8 +100,9 @@ function checkTree(tree: Tree, dialect: Dialect) {
       }
       case 'shortestPathPattern':
         if (dialect === 'embedded') {
-          refuse(
-            "shortestPath() (LadybugDB has no such function: write the pattern as (a)-[* SHORTEST 1..6]-(b), or '* ALL SHORTEST 1..6' for every shortest path)",
+          throw new AppError(
+            'QUERY_REJECTED',
+            'LadybugDB has no shortestPath(): write the pattern as (a)-[* SHORTEST 1..6]-(b), or (a)-[* ALL SHORTEST 1..6]-(b) for every shortest path',
           );
         }
         break;
