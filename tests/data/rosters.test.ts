@@ -247,3 +247,46 @@ describe('US Compacts of Free Association [https://www.doi.gov/oia/compacts-of-f
     expect(state.since).toBe(date);
   });
 });
+
+describe('US Major Non-NATO Allies [https://www.state.gov/major-non-nato-ally-status/]', () => {
+  const MONTHS = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ];
+  /** The first "D Month YYYY" in a note, as an ISO date. */
+  const firstDate = (note: string) => {
+    const m = note.match(
+      /(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})/,
+    );
+    if (!m) return undefined;
+    const [, d = '', month = '', y = ''] = m;
+    return `${y}-${String(MONTHS.indexOf(month) + 1).padStart(2, '0')}-${d.padStart(2, '0')}`;
+  };
+  it('dates every designation from the act that made it, named in the note', () => {
+    const spells = bundle.rels.filter((r) => r.type === 'MEMBER_OF' && r.to === 'alliance:us-mnna');
+    expect(spells.length).toBeGreaterThanOrEqual(20);
+    for (const r of spells) {
+      const note = r.note ?? '';
+      expect(note, r.id).toMatch(
+        /Presidential Determination|presidential (memorandum|determination)|Deemed designated|Designated by|section 1206/i,
+      );
+      expect(firstDate(note), r.id).toBe(r.since);
+    }
+  });
+  it("ends Afghanistan's designation and keeps the 1996 statutory designations", () => {
+    expect(members('alliance:us-mnna', '2025-01-01')).not.toContain('nation:AFG');
+    expect(members('alliance:us-mnna', '1996-07-21')).toEqual(
+      nations('AUS', 'EGY', 'ISR', 'JPN', 'KOR', 'NZL'),
+    );
+  });
+});
