@@ -135,7 +135,14 @@ mountTimeBar($('#timebar'), s, {
 });
 mountCanvasKeys($('#cy'), s, { step: view.step, expand: nodeActions.expand });
 mountLegend($('#legend'), derived.$legend, $('#canvas-wrap'));
-mountStatus($('#status'), $('#toast'), s, derived.$scene, (q) => void searching.quickStart(q));
+mountStatus(
+  $('#status'),
+  $('#toast'),
+  s,
+  derived.$scene,
+  (q) => void searching.quickStart(q),
+  (j) => void time.jump(j),
+);
 mountShortcuts(
   help,
   keymap(s, {

@@ -17,6 +17,8 @@ export interface EntenteHook {
     drawnNodes: string[];
     drawnEdges: string[];
     fadingEdges: string[];
+    /** Drawn nodes that do not exist on the date (faded: not yet, or no longer). */
+    defunctNodes: string[];
     asOf: string;
     layout: string;
     view: string;
@@ -88,6 +90,9 @@ export function installTestHook(d: HookDeps): EntenteHook {
           .map((e) => e.data.id),
         fadingEdges: scene.elements
           .filter((e) => /\bexited\b/.test(e.classes))
+          .map((e) => e.data.id),
+        defunctNodes: scene.elements
+          .filter((e) => e.group === 'nodes' && /\bdefunct\b/.test(e.classes))
           .map((e) => e.data.id),
         asOf: s.$asOf.get(),
         layout: s.$layout.get(),

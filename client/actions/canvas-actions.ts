@@ -3,6 +3,7 @@ import type { Api } from '../api/client.js';
 import { addNodes, removeNodes, setOmitted, togglePin } from '../state/canvas.js';
 import { mergeEdges } from '../state/edges.js';
 import { commit, redo, undo } from '../state/history.js';
+import { dateInside, existsOn, lifetimeOf, lifetimeText } from '../state/lifetime.js';
 import type { Canvas } from '../state/model.js';
 import type { Stores } from '../state/stores.js';
 import type { Track } from './track.js';
@@ -54,7 +55,19 @@ export function createCanvasActions(api: Api, s: Stores, track: Track) {
         // Relationships between the newcomers and what was already drawn.
         await loadAmong(ids, asOf);
         change((c) => setOmitted(addNodes(c, res.nodes), id, res.omitted));
-        const centre = res.nodes.find((n) => n.id === id)?.name ?? id;
+        const node = res.nodes.find((n) => n.id === id);
+        const centre = node?.name ?? id;
+        const jumpTo =
+          node && !existsOn(node, asOf) ? dateInside(lifetimeOf(node), asOf, s.today) : null;
+        if (node && jumpTo) {
+          // Not a dead end: say when it existed and offer a date inside its lifetime.
+          s.$notice.set({
+            tone: 'warn',
+            text: `${centre} did not exist on ${asOf}: it existed ${lifetimeText(lifetimeOf(node))}.`,
+            jump: { label: `Go to ${jumpTo} and expand`, date: jumpTo, expand: id },
+          });
+          return;
+        }
         s.$notice.set(
           res.truncated
             ? {

@@ -97,6 +97,12 @@ export function createTimeActions(
     },
     stop,
     setCompare,
+    /** A notice's way out: go to a date, then expand a node there. */
+    async jump(j: { date: string; expand?: string }) {
+      s.$notice.set(null);
+      await setDate(j.date);
+      if (j.expand) await canvas.expand(j.expand);
+    },
     /** The C shortcut: compare with ten years back, or stop comparing. */
     toggleCompare: () => setCompare(toggledCompare(s.$asOf.get(), s.$compareFrom.get(), s.today)),
   };

@@ -19,6 +19,8 @@ import { idle } from './request.js';
 export interface Notice {
   text: string;
   tone: 'info' | 'warn';
+  /** A way out the notice offers: go to a date (and expand a node there). */
+  jump?: { label: string; date: string; expand?: string };
 }
 
 /** Joins and exits from the last date step; drawn as flashes for a moment. */

@@ -1,7 +1,10 @@
 import type { ReadableAtom } from 'nanostores';
-import type { Stores } from '../state/stores.js';
+import type { Notice, Stores } from '../state/stores.js';
 import type { Scene } from '../view/elements.js';
 import { h, listenAll, render } from './dom.js';
+
+/** How long a notice stays, by kind. */
+const DISMISS_MS = { info: 6000, warn: 12000, jump: 20000 } as const;
 
 /**
  * Loading, empty and error states over the canvas, and the notice toast. The canvas is never
@@ -13,7 +16,20 @@ export function mountStatus(
   s: Pick<Stores, '$request' | '$notice' | '$filters'>,
   $scene: ReadableAtom<Scene>,
   start: (query: string) => void,
+  jump: (j: NonNullable<Notice['jump']>) => void,
 ): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let shown: Notice | null = null;
+  /** Notices go by themselves; not while the pointer or focus is on them. */
+  const arm = (notice: Notice) => {
+    clearTimeout(timer);
+    const ms = notice.jump ? DISMISS_MS.jump : DISMISS_MS[notice.tone];
+    timer = setTimeout(() => {
+      if (s.$notice.get() !== notice) return;
+      if (toast.matches(':hover, :focus-within')) return arm(notice);
+      s.$notice.set(null);
+    }, ms);
+  };
   const draw = () => {
     const req = s.$request.get();
     const scene = $scene.get();
@@ -85,11 +101,33 @@ export function mountStatus(
     render(el, ...parts);
     const notice = s.$notice.get();
     toast.hidden = !notice;
+    if (notice !== shown) {
+      shown = notice;
+      if (notice) arm(notice);
+      else clearTimeout(timer);
+    }
     if (notice) {
       toast.className = `toast ${notice.tone}`;
+      const j = notice.jump;
       render(
         toast,
-        h('span', { id: 'notice-text' }, notice.text),
+        h(
+          'span',
+          { id: 'notice-text' },
+          notice.text,
+          j
+            ? h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'primary notice-action',
+                  id: 'notice-jump',
+                  onclick: () => jump(j),
+                },
+                j.label,
+              )
+            : null,
+        ),
         h(
           'button',
           {

@@ -3,6 +3,7 @@ import { diffEdges, type EdgeChange } from '../state/compare.js';
 import { edgeHolds, edgesAmong } from '../state/edges.js';
 import { edgePasses, type Filters, nodePasses } from '../state/filters.js';
 import { foldToNationTies } from '../state/fold.js';
+import { existsOn } from '../state/lifetime.js';
 import type {
   Canvas,
   EdgeCache,
@@ -45,12 +46,7 @@ export interface Scene {
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 /** Whether a node exists on the date (former states, dissolved alliances are faded, not hidden). */
-export function nodeExistsOn(n: GraphNode, date: string): boolean {
-  const p = n.properties;
-  const start = str(p.since) ?? str(p.founded) ?? str(p.inForce) ?? str(p.signed);
-  const end = str(p.until) ?? str(p.dissolved) ?? str(p.ended);
-  return (!start || start <= date) && (!end || date < end);
-}
+export const nodeExistsOn = existsOn;
 
 export function nodeSize(n: GraphNode, degree: number, sizeBy: SizeBy): number {
   const milex = n.properties.milexUsdM;
