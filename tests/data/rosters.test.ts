@@ -223,8 +223,9 @@ describe('2024 bilateral security agreements with Ukraine [https://mod.gov.ua/en
     expect(partnersOn('2024-06-13')).toEqual(expect.arrayContaining(g7));
     expect(partnersOn('2024-06-12')).not.toContain('nation:USA');
   });
-  it('has the six agreements of 1 March 2024 and Ukraine party to every one', () => {
-    expect(partnersOn('2024-03-01')).toEqual(nations('CAN', 'DEU', 'DNK', 'FRA', 'GBR', 'ITA'));
+  it('has six agreements before the Netherlands signed on 2024-03-01, and Ukraine party to every one', () => {
+    expect(partnersOn('2024-02-29')).toEqual(nations('CAN', 'DEU', 'DNK', 'FRA', 'GBR', 'ITA'));
+    expect(partnersOn('2024-03-01')).toContain('nation:NLD');
     const agreements = new Set(
       bundle.rels.filter((r) => r.to.endsWith('-security-agreement-2024')).map((r) => r.to),
     );
@@ -288,5 +289,16 @@ describe('US Major Non-NATO Allies [https://www.state.gov/major-non-nato-ally-st
     expect(members('alliance:us-mnna', '1996-07-21')).toEqual(
       nations('AUS', 'EGY', 'ISR', 'JPN', 'KOR', 'NZL'),
     );
+  });
+});
+
+describe('PESCO [https://www.eu2017.ee/news/press-releases/defence-cooperation-council-establishes-permanent-structured-cooperation-pesco]', () => {
+  it('has the 25 participating states of the 2017 decision and Denmark from 2023, within the EU', () => {
+    expect(members('alliance:pesco', '2017-12-11')).toHaveLength(25);
+    expect(members('alliance:pesco', '2017-12-11')).not.toContain('nation:DNK');
+    expect(members('alliance:pesco', '2017-12-11')).not.toContain('nation:MLT');
+    expect(members('alliance:pesco', '2024-01-01')).toHaveLength(26);
+    for (const n of members('alliance:pesco', '2024-01-01'))
+      expect(members('alliance:eu', '2024-01-01'), n).toContain(n);
   });
 });
