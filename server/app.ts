@@ -3,6 +3,7 @@ import path from 'node:path';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { Auth } from './auth/auth-service.js';
+import type { Oidc } from './auth/oidc.js';
 import type { QueryLibrary } from './domain/library.js';
 import { authenticate } from './http/middleware/authenticate.js';
 import { bodyLimits } from './http/middleware/body-limits.js';
@@ -22,6 +23,8 @@ export interface AppDeps {
   auth: Auth;
   /** Mark the session cookie Secure (the server is reached over HTTPS). */
   secureCookies?: boolean;
+  /** OpenID Connect sign-in, when configured. */
+  oidc?: Oidc;
   logger: Logger;
   version?: string;
   /** The built client (dist/client), served at `/` when present. */
@@ -45,6 +48,7 @@ export function createApp({
   store,
   auth,
   secureCookies = false,
+  oidc,
   logger,
   version = '0.0.0',
   clientDir,
@@ -59,14 +63,15 @@ export function createApp({
   app.set('query parser', 'simple');
   app.use(requestId());
   app.use(securityHeaders(), cors(corsOrigins));
-  app.use(bodyLimits());
   const openapi = buildOpenApi(version);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });
   app.use('/api', authenticate(auth));
   app.use(rateLimits(limits));
-  app.use(authRoutes(auth, { secureCookies }));
+  // Bodies are read after the rate limits, so a limited caller's body is never parsed.
+  app.use(bodyLimits());
+  app.use(authRoutes(auth, { secureCookies, oidc }));
   app.use(graphRoutes(store));
   app.use(queryRoutes(store, library, queryLimits, consolePerClient, auth));
   app.use('/api', notFound());

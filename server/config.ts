@@ -73,6 +73,18 @@ const EnvSchema = z
     /** First start only: create this admin instead of printing a set-up link. Never logged. */
     ADMIN_USER: z.string().min(2).max(64).optional(),
     ADMIN_PASSWORD: z.string().min(10, 'at least 10 characters').max(256).optional(),
+    /** OpenID Connect sign-in: the provider's issuer URL, this app's client id and secret. */
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /** Where the provider returns users (default: PUBLIC_URL + /api/auth/oidc/callback). */
+    OIDC_REDIRECT_URL: z.url().optional(),
+    /** The claim holding groups or roles, and how its values map to roles (`group=role,...`). */
+    OIDC_ROLE_CLAIM: z.string().min(1).default('roles'),
+    OIDC_ROLE_MAP: z.string().default(''),
+    /** The role of an OIDC user whose claim maps to none (`guest` refuses them). */
+    OIDC_DEFAULT_ROLE: z.enum(['guest', 'viewer', 'analyst', 'editor', 'admin']).default('viewer'),
+    OIDC_LABEL: z.string().min(1).max(60).default('Sign in with SSO'),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
@@ -88,6 +100,10 @@ const EnvSchema = z
     NEO4J_ACCOUNTS_DATABASE: z.string().min(1).optional(),
     /** How long start-up waits for Neo4j to answer before giving up. */
     NEO4J_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(60_000),
+  })
+  .refine((env) => !env.OIDC_ISSUER || (env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET), {
+    path: ['OIDC_CLIENT_ID'],
+    message: 'OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET',
   })
   .refine((env) => (env.ADMIN_USER === undefined) === (env.ADMIN_PASSWORD === undefined), {
     path: ['ADMIN_PASSWORD'],

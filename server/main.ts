@@ -3,12 +3,14 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import pino from 'pino';
 import { createApp } from './app.js';
-import { createAuth } from './auth/auth-service.js';
-import { loadConfig } from './config.js';
+import { type Auth, createAuth } from './auth/auth-service.js';
+import { createOidc, parseRoleMap } from './auth/oidc.js';
+import { type Config, loadConfig } from './config.js';
 import { claimDataDir } from './lib/data-dir-lock.js';
 import { listen } from './lib/listen.js';
 import { projectRoot } from './lib/project-root.js';
 import { firstLine, StartupError } from './lib/startup-error.js';
+import type { AccountStore } from './store/account-store.js';
 import type { GraphStore } from './store/graph-store.js';
 import { openAccounts, openStore, seedIfEmpty } from './store/open-store.js';
 
@@ -44,6 +46,7 @@ async function start(): Promise<void> {
     accounts,
     guestAccess: config.GUEST_ACCESS,
     sessionHours: config.SESSION_HOURS,
+    oidc: { enabled: config.OIDC_ISSUER !== undefined, label: config.OIDC_LABEL },
   });
   const admin =
     config.ADMIN_USER && config.ADMIN_PASSWORD
@@ -55,6 +58,7 @@ async function start(): Promise<void> {
   const app = createApp({
     store: opened.store,
     auth,
+    oidc: oidcFor(config, auth, accounts),
     secureCookies: config.SECURE_COOKIES,
     logger,
     version,
@@ -101,6 +105,25 @@ function shutdown(server: Server, open: GraphStore, logger: pino.Logger, signal:
     open.close().finally(() => process.exit(0));
   });
   setTimeout(() => process.exit(0), 5000).unref();
+}
+
+/** OpenID Connect sign-in when OIDC_ISSUER is set (with its client id and secret). */
+function oidcFor(config: Config, auth: Auth, accounts: AccountStore) {
+  if (!config.OIDC_ISSUER || !config.OIDC_CLIENT_ID || !config.OIDC_CLIENT_SECRET) return undefined;
+  const base = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  return createOidc(
+    {
+      issuer: config.OIDC_ISSUER,
+      clientId: config.OIDC_CLIENT_ID,
+      clientSecret: config.OIDC_CLIENT_SECRET,
+      redirectUrl: config.OIDC_REDIRECT_URL ?? new URL('/api/auth/oidc/callback', base).href,
+      roleClaim: config.OIDC_ROLE_CLAIM,
+      roleMap: parseRoleMap(config.OIDC_ROLE_MAP),
+      defaultRole: config.OIDC_DEFAULT_ROLE,
+    },
+    auth,
+    accounts,
+  );
 }
 
 await start().catch(fail);

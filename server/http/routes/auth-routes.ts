@@ -1,5 +1,6 @@
 import { type Response, Router } from 'express';
 import type { Auth } from '../../auth/auth-service.js';
+import type { Oidc } from '../../auth/oidc.js';
 import { routes } from '../../contract/routes.js';
 import { AppError } from '../../lib/app-error.js';
 import { audit } from '../audit.js';
@@ -9,13 +10,15 @@ import { principalOf, sessionCookie } from '../middleware/authenticate.js';
 export interface AuthRouteOptions {
   /** Mark the session cookie Secure (behind HTTPS). */
   secureCookies: boolean;
+  /** OpenID Connect sign-in, when configured. */
+  oidc?: Oidc;
 }
 
 /**
  * Sign-in, sign-out, first-admin set-up, personal API tokens, user administration and the
  * audit trail. Every change is audited, sign-in failures included.
  */
-export function authRoutes(auth: Auth, { secureCookies }: AuthRouteOptions): Router {
+export function authRoutes(auth: Auth, { secureCookies, oidc }: AuthRouteOptions): Router {
   const r = Router();
   const setCookie = (res: Response, value: string, maxAgeMs: number) =>
     res.setHeader('Set-Cookie', sessionCookie(value, maxAgeMs, secureCookies));
@@ -83,6 +86,28 @@ export function authRoutes(auth: Auth, { secureCookies }: AuthRouteOptions): Rou
       }
     }),
   );
+
+  if (oidc) {
+    // Browser redirects rather than JSON: the provider's page sits between the two.
+    r.get('/api/auth/oidc/login', async (_req, res) => {
+      res.redirect(302, (await oidc.loginUrl()).href);
+    });
+    r.get('/api/auth/oidc/callback', async (req, res) => {
+      const url = new URL(req.originalUrl, `${req.protocol}://${req.get('host') ?? 'localhost'}`);
+      try {
+        const session = await oidc.callback(url);
+        setCookie(res, session.cookie, session.maxAgeMs);
+        res.locals.principal = session.principal;
+        await audit(auth, req, res, 'auth.oidc', 'ok');
+        res.redirect(302, '/');
+      } catch (err) {
+        await audit(auth, req, res, 'auth.oidc', 'failed', {
+          error: err instanceof AppError ? err.code : 'INTERNAL',
+        });
+        throw err;
+      }
+    });
+  }
 
   r.get(
     routes.tokens.path,
