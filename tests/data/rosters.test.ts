@@ -302,3 +302,17 @@ describe('PESCO [https://www.eu2017.ee/news/press-releases/defence-cooperation-c
       expect(members('alliance:eu', '2024-01-01'), n).toContain(n);
   });
 });
+
+describe('NATO partnership frameworks [https://www.nato.int/docu/pr/2000/p00-027e.htm; https://www.nato.int/cps/en/natohq/news_21437.htm]', () => {
+  it('has the seven Mediterranean Dialogue countries from 2000', () => {
+    expect(members('alliance:mediterranean-dialogue', '2000-03-14')).toEqual(
+      nations('DZA', 'EGY', 'ISR', 'JOR', 'MAR', 'MRT', 'TUN'),
+    );
+    expect(members('alliance:mediterranean-dialogue', '1995-10-31')).toHaveLength(5);
+  });
+  it('has the four Gulf states of the Istanbul Cooperation Initiative from June 2005', () => {
+    expect(members('alliance:istanbul-cooperation-initiative', '2005-06-22')).toEqual(
+      nations('ARE', 'BHR', 'KWT', 'QAT'),
+    );
+  });
+});
