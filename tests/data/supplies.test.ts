@@ -42,7 +42,7 @@ describe('supplies', () => {
     expect(problems).toEqual([]);
   });
 
-  it("credits Pakistan's 1983 F-16s to General Dynamics, and its successors after", () => {
+  it("credits Pakistan's 1983 F-16s to General Dynamics, and its successors after [http://pakfizaia.tripod.com/f16story.html]", () => {
     const f16 = supplies()
       .filter(
         (r) =>
@@ -52,12 +52,12 @@ describe('supplies', () => {
       .sort((a, b) => a.since.localeCompare(b.since))
       .map((r) => `${r.from}@${r.since}`);
     expect(f16).toEqual([
-      'contractor:general-dynamics-fort-worth@1983-01-01',
+      'contractor:general-dynamics-fort-worth@1983-01-15',
       'contractor:lockheed-corporation@1993-03-01',
       'contractor:lockheed-martin@1995-03-15',
     ]);
     const first = supplies().find((r) => r.from === 'contractor:general-dynamics-fort-worth');
-    expect(first?.precision).toBe('year');
+    expect(first?.sources.some((s) => s.title.includes('General Dynamics'))).toBe(true);
   });
 
   it('links each dissolved company to its successor on the day it ceased', () => {
