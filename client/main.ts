@@ -119,6 +119,7 @@ mountFilters($('#filters'), s);
 mountOverlap($('#overlap'), s, {
   toggle: nodeActions.toggleOverlap,
   clear: overlap.clearOverlap,
+  includeAssociates: (on) => void overlap.includeAssociates(on),
 });
 mountPath($('#paths'), s, {
   setEnd: path.setPathEnd,

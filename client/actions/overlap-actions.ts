@@ -1,5 +1,6 @@
 import type { Api } from '../api/client.js';
 import type { OverlapSet } from '../state/model.js';
+import { ASSOCIATE_ROLES, shownOverlap } from '../state/overlap.js';
 import type { Stores } from '../state/stores.js';
 import type { CanvasActions } from './canvas-actions.js';
 import type { Track } from './track.js';
@@ -14,11 +15,15 @@ export function createOverlapActions(api: Api, s: Stores, canvas: CanvasActions,
       sets.push({
         id,
         name: res.alliance.name,
-        members: res.members.filter((m) => m.role !== 'suspended').map((m) => m.id),
+        members: res.members.filter((m) => m.role === 'member').map((m) => m.id),
+        associates: res.members
+          .filter((m) => (ASSOCIATE_ROLES as readonly string[]).includes(m.role))
+          .map((m) => m.id),
       });
     }
     // Hulls need the members drawn: put them on the canvas with their relationships.
-    await canvas.addNodes([...ids, ...sets.flatMap((x) => x.members)]);
+    const shown = shownOverlap(sets, s.$overlapAssociates.get());
+    await canvas.addNodes([...ids, ...shown.flatMap((x) => x.members)]);
     s.$overlap.set(sets);
   }
 
@@ -31,6 +36,12 @@ export function createOverlapActions(api: Api, s: Stores, canvas: CanvasActions,
     setOverlap: (ids: readonly string[]) =>
       track('Loading alliance members', () => loadOverlap(ids)),
     clearOverlap: () => s.$overlap.set([]),
+    /** Counts observers, partners and dialogue partners too (drawing them), or not. */
+    async includeAssociates(on: boolean) {
+      s.$overlapAssociates.set(on);
+      const extra = on ? s.$overlap.get().flatMap((x) => x.associates ?? []) : [];
+      if (extra.length > 0) await canvas.addNodes(extra);
+    },
     /** After a date change, the chosen alliances' members are read again for the new date. */
     async refreshForDate() {
       const sets = s.$overlap.get();

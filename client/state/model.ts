@@ -42,5 +42,8 @@ export interface PathResult {
 export interface OverlapSet {
   id: string;
   name: string;
+  /** Full members (role `member`); what counts, hulls and the matrix use by default. */
   members: readonly string[];
+  /** Observers, partners and dialogue partners: counted only when the user asks. */
+  associates?: readonly string[];
 }

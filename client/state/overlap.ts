@@ -1,5 +1,17 @@
 import type { OverlapSet } from './model.js';
 
+/** The roles beyond full membership that the overlap view can be asked to include. */
+export const ASSOCIATE_ROLES = ['observer', 'partner', 'dialogue-partner'] as const;
+
+/** The sets as counted: full members, plus the associates when `includeAssociates`. */
+export function shownOverlap(
+  sets: readonly OverlapSet[],
+  includeAssociates: boolean,
+): readonly OverlapSet[] {
+  if (!includeAssociates) return sets;
+  return sets.map((x) => ({ ...x, members: [...x.members, ...(x.associates ?? [])] }));
+}
+
 export interface OverlapMatrix {
   ids: string[];
   names: string[];

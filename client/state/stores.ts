@@ -1,4 +1,4 @@
-import { atom } from 'nanostores';
+import { atom, computed } from 'nanostores';
 import { emptyCanvas } from './canvas.js';
 import { type Filters, noFilters } from './filters.js';
 import { type History, initHistory } from './history.js';
@@ -13,6 +13,7 @@ import type {
   SizeBy,
   ViewMode,
 } from './model.js';
+import { shownOverlap } from './overlap.js';
 import { idle } from './request.js';
 
 /** A transient note shown over the canvas, e.g. "12 more not shown". */
@@ -31,6 +32,8 @@ export interface Flash {
 
 /** One atom per slice of state; producers in the sibling modules compute their next values. */
 export function createStores(today: string) {
+  const $overlap = atom<readonly OverlapSet[]>([]);
+  const $overlapAssociates = atom<boolean>(false);
   return {
     today,
     $canvas: atom<History<Canvas>>(initHistory(emptyCanvas)),
@@ -48,7 +51,11 @@ export function createStores(today: string) {
     $notice: atom<Notice | null>(null),
     $flash: atom<Flash>({ joined: [], exited: [] }),
     $expandLimit: atom<number>(60),
-    $overlap: atom<readonly OverlapSet[]>([]),
+    $overlap,
+    /** Whether overlaps count observers, partners and dialogue partners too. */
+    $overlapAssociates,
+    /** The overlap sets as counted, drawn as hulls and shown in the matrix. */
+    $overlapShown: computed([$overlap, $overlapAssociates], shownOverlap),
     $path: atom<PathResult | null>(null),
     $pathEnds: atom<{ from: string | null; to: string | null }>({ from: null, to: null }),
     $changeLog: atom<readonly string[]>([]),

@@ -13,12 +13,14 @@ const MATRIX_BASE = [24, 100, 171] as const;
  */
 export function mountOverlap(
   el: HTMLElement,
-  s: Pick<Stores, '$canvas' | '$overlap'>,
-  a: { toggle(id: string): void; clear(): void },
+  s: Pick<Stores, '$canvas' | '$overlapShown' | '$overlapAssociates'>,
+  a: { toggle(id: string): void; clear(): void; includeAssociates(on: boolean): void },
 ): () => void {
   const draw = () => {
     const c = s.$canvas.get().present;
-    const sets = s.$overlap.get();
+    const sets = s.$overlapShown.get();
+    const include = s.$overlapAssociates.get();
+    const associates = new Set(sets.flatMap((x) => x.associates ?? [])).size;
     const chosen = new Set(sets.map((x) => x.id));
     const alliances = c.order.map((id) => c.nodes[id]).filter((n) => n?.label === 'Alliance');
     const m = overlapMatrix(sets);
@@ -103,15 +105,36 @@ export function mountOverlap(
         : sets.length === 1
           ? h('p', { class: 'muted' }, 'Choose one more alliance.')
           : null,
+      sets.length >= 1
+        ? h(
+            'label',
+            { class: 'check roles' },
+            h('input', {
+              type: 'checkbox',
+              id: 'overlap-associates',
+              checked: include,
+              onchange: (e: Event) => a.includeAssociates((e.target as HTMLInputElement).checked),
+            }),
+            h(
+              'span',
+              { class: 'grow' },
+              `Include observers, partners and dialogue partners (${associates})`,
+            ),
+          )
+        : null,
       sets.length >= 2
         ? h(
             'p',
             { class: 'muted' },
-            `Cells: shared members and Jaccard index. ${multi.size} nation${multi.size === 1 ? '' : 's'} in several (pink ring).`,
+            `Cells: shared ${include ? 'members and associates' : 'full members'} and Jaccard index. ${multi.size} nation${multi.size === 1 ? '' : 's'} in several (pink ring).`,
           )
         : null,
     );
   };
   draw();
-  return listenAll([s.$canvas.listen(draw), s.$overlap.listen(draw)]);
+  return listenAll([
+    s.$canvas.listen(draw),
+    s.$overlapShown.listen(draw),
+    s.$overlapAssociates.listen(draw),
+  ]);
 }

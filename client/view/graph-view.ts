@@ -91,7 +91,7 @@ export function createGraphView(
       void layout(false, true);
     }),
     s.$view.listen(() => void layout(true, true)),
-    s.$overlap.subscribe((sets) => hulls.set(sets)),
+    s.$overlapShown.subscribe((sets) => hulls.set(sets)),
     bindEvents(cy, handlers),
   ];
 

@@ -16,7 +16,7 @@ export function sceneStores(s: Stores) {
       s.$filters,
       s.$view,
       s.$sizeBy,
-      s.$overlap,
+      s.$overlapShown,
       s.$path,
       s.$flash,
     ],
@@ -24,7 +24,7 @@ export function sceneStores(s: Stores) {
       buildScene({ canvas, edges, asOf, compareFrom, filters, view, sizeBy, overlap, path, flash }),
   );
   const $legend = computed(
-    [$scene, s.$compareFrom, s.$asOf, s.$overlap],
+    [$scene, s.$compareFrom, s.$asOf, s.$overlapShown],
     (scene, from, asOf, overlap) =>
       legendFor(scene.elements, {
         compare: from ? { from, to: asOf } : undefined,

@@ -103,6 +103,9 @@ export async function launchBrowser(): Promise<{
     args: CHROMIUM_ARGS,
     viewport: { width: 1600, height: 900 },
     acceptDownloads: true,
+    // The app's Content-Security-Policy forbids eval; the tests' waitForFunction predicates
+    // and the injected axe-core script are the tests', not the app's.
+    bypassCSP: true,
   });
   return {
     context,

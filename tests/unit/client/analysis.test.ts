@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changeLines, diffEdges } from '../../../client/state/compare.js';
 import { foldToNationTies } from '../../../client/state/fold.js';
-import { multiMembers, overlapMatrix } from '../../../client/state/overlap.js';
+import { multiMembers, overlapMatrix, shownOverlap } from '../../../client/state/overlap.js';
 import { contrastRatio, heatCell, luminance } from '../../../client/ui/contrast.js';
 import { alliance, member, nation } from './fixtures.js';
 
@@ -92,5 +92,29 @@ describe('matrix cell colours', () => {
       expect(contrastRatio(luminance(rgb), text)).toBeGreaterThanOrEqual(4.5);
     }
     expect(heatCell([24, 100, 171], 0)).toEqual({ background: 'rgb(255 255 255)', color: '#000' });
+  });
+});
+
+describe('overlap roles', () => {
+  const sets = [
+    { id: 'alliance:csto', name: 'CSTO', members: ['nation:RUS', 'nation:KAZ'], associates: [] },
+    {
+      id: 'alliance:sco',
+      name: 'SCO',
+      members: ['nation:RUS', 'nation:CHN'],
+      associates: ['nation:KAZ', 'nation:TUR'],
+    },
+  ];
+
+  it('count full members unless the associates are asked for', () => {
+    expect(overlapMatrix(shownOverlap(sets, false)).shared).toEqual([
+      [2, 1],
+      [1, 2],
+    ]);
+    expect(overlapMatrix(shownOverlap(sets, true)).shared).toEqual([
+      [2, 2],
+      [2, 4],
+    ]);
+    expect(shownOverlap(sets, false)).toBe(sets);
   });
 });

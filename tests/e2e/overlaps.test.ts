@@ -1,0 +1,65 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, type launchBrowser, openExplorer, type RunningServer } from './harness.js';
+
+let server: RunningServer;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+
+beforeAll(async () => {
+  ({ server, browser } = await openExplorer());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const settle = async (page: Page) => {
+  await page.waitForFunction('window.__entente.snapshot().request.type !== "loading"', null, {
+    timeout: 20_000,
+  });
+  await page.evaluate('window.__entente.settled()');
+};
+
+/** The matrix cells' "N shared" counts, row by row. */
+const sharedCounts = async (page: Page) =>
+  (await page
+    .locator('#overlap-matrix td')
+    .evaluateAll((tds) =>
+      tds.map((td) => Number((td.getAttribute('title') ?? '').split(' ')[0])),
+    )) as number[];
+
+for (const size of [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+]) {
+  const tag = `${size.width}x${size.height}`;
+
+  describe(`overlaps at ${tag}`, () => {
+    it('count full members by default and associates only when asked', async () => {
+      const page = await browser.context.newPage();
+      await page.setViewportSize(size);
+      await page.goto(
+        `${server.baseUrl}/#n=alliance:csto,alliance:sco&o=alliance:csto,alliance:sco`,
+      );
+      await page.waitForFunction('window.__entente && window.__entente.ready === true');
+      await page.waitForSelector('#overlap-matrix');
+      await settle(page);
+      const full = await sharedCounts(page);
+      // CSTO (6 full members) and SCO (10 full members; 8 observers and dialogue partners).
+      expect(full).toEqual([full[0], full[1], full[1], 10]);
+      expect(full[0]).toBe(6);
+      expect(await page.isChecked('#overlap-associates')).toBe(false);
+      expect(await page.textContent('#overlap')).toContain('shared full members');
+      await page.screenshot({ path: path.join(ARTIFACTS, `overlaps-${tag}-full.png`) });
+      await page.check('#overlap-associates');
+      await settle(page);
+      const all = await sharedCounts(page);
+      expect(all[3]).toBe(18);
+      expect(all[1] ?? 0).toBeGreaterThanOrEqual(full[1] ?? 0);
+      await page.screenshot({ path: path.join(ARTIFACTS, `overlaps-${tag}-all-roles.png`) });
+      await page.close();
+    });
+  });
+}
