@@ -24,7 +24,7 @@ describe(`Five Eyes [${NSA_UKUSA}]`, () => {
   it('is the UK and the US under the 1946 agreement', () => {
     expect(members('alliance:five-eyes', '1947-06-01')).toEqual(nations('GBR', 'USA'));
   });
-  it('adds Canada by 1949 and Australia and New Zealand in 1956, dated at year precision', () => {
+  it('adds Canada in 1948 and Australia and New Zealand in 1956, dated at year precision', () => {
     expect(members('alliance:five-eyes', '1950-06-01')).toEqual(nations('CAN', 'GBR', 'USA'));
     expect(members('alliance:five-eyes', '1957-01-01')).toEqual(
       nations('AUS', 'CAN', 'GBR', 'NZL', 'USA'),
