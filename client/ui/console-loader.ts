@@ -1,6 +1,5 @@
 import type { ConsoleActions } from '../actions/console-actions.js';
 import type { ConsoleStores } from '../state/console.js';
-import type { ConsoleGate } from './console-gate.js';
 import type { ConsoleHandle } from './console-panel.js';
 import type { ResultStores } from './console-results.js';
 
@@ -15,7 +14,6 @@ export function mountConsoleLoader(
   cs: ConsoleStores,
   a: ConsoleActions,
   onReady: (handle: ConsoleHandle) => void,
-  gate?: ConsoleGate,
 ): () => void {
   let loading: Promise<void> | null = null;
   let handle: ConsoleHandle | null = null;
@@ -32,7 +30,7 @@ export function mountConsoleLoader(
       }),
     );
     loading = import('./console-panel.js').then((m) => {
-      handle = m.mountConsole(el, s, cs, a, gate);
+      handle = m.mountConsole(el, s, cs, a);
       handle.focus();
       onReady(handle);
     });
