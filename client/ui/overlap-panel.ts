@@ -1,6 +1,7 @@
 import { multiMembers, overlapMatrix } from '../state/overlap.js';
 import type { Stores } from '../state/stores.js';
 import { hullColour } from '../view/palette-hulls.js';
+import { shortName } from '../view/short-name.js';
 import { heatCell } from './contrast.js';
 import { h, listenAll, render } from './dom.js';
 
@@ -27,11 +28,7 @@ export function mountOverlap(
     const multi = multiMembers(sets);
     const short = (i: number) => {
       const n = c.nodes[m.ids[i] ?? ''];
-      const al =
-        n && Array.isArray(n.properties.aliases)
-          ? n.properties.aliases.find((x) => /^[A-Z][A-Z0-9-]{1,9}$/.test(x))
-          : undefined;
-      return al ?? m.names[i] ?? '';
+      return n ? shortName(n.name, n.properties.aliases) : (m.names[i] ?? '');
     };
     render(
       el,

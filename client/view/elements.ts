@@ -15,6 +15,7 @@ import type {
 import { multiMembers } from '../state/overlap.js';
 import type { Flash } from '../state/stores.js';
 import { shapeFor } from './palette.js';
+import { shortName } from './short-name.js';
 
 /** A Cytoscape element definition, as plain data so it is built and tested without cytoscape. */
 export interface ElementDef {
@@ -101,7 +102,9 @@ export function buildScene(input: SceneInput): Scene {
     bump(String(t.data.source));
     bump(String(t.data.target));
   }
-  const onPath = new Set([...(input.path?.nodeIds ?? []), ...(input.path?.edgeIds ?? [])]);
+  // A failed search (no path) leaves the canvas as it was, not dimmed.
+  const path = input.path && input.path.nodeIds.length > 0 ? input.path : null;
+  const onPath = new Set([...(path?.nodeIds ?? []), ...(path?.edgeIds ?? [])]);
   const multi = multiMembers(input.overlap);
   const pinned = new Set(canvas.pinned);
   // Ties make degrees large in the nation view; scale them back so sizes stay comparable.
@@ -109,12 +112,12 @@ export function buildScene(input: SceneInput): Scene {
   const nodeEls = nodes.map((n) =>
     nodeElement(n, input, (degree.get(n.id) ?? 0) * scale, {
       pinned: pinned.has(n.id),
-      path: input.path ? onPath.has(n.id) : undefined,
+      path: path ? onPath.has(n.id) : undefined,
       multi: multi.get(n.id)?.length ?? 0,
     }),
   );
   const edgeEls = edges.map((e) =>
-    edgeElement(e, changes.get(e.id), input.path ? onPath.has(e.id) : undefined),
+    edgeElement(e, changes.get(e.id), path ? onPath.has(e.id) : undefined),
   );
   return { elements: [...nodeEls, ...edgeEls, ...ties], total: all.length, hidden };
 }
@@ -127,7 +130,7 @@ function nodeElement(
 ): ElementDef {
   const kind = str(n.properties.kind) ?? '';
   const omitted = input.canvas.omitted[n.id] ?? 0;
-  const short = n.label === 'Nation' ? n.name : shortName(n);
+  const short = n.label === 'Nation' ? n.name : shortName(n.name, n.properties.aliases);
   const classes = [`n-${n.label}`, kind ? `k-${kind}` : ''];
   if (flags.pinned) classes.push('pinned');
   if (!nodeExistsOn(n, input.asOf)) classes.push('defunct');
@@ -157,13 +160,6 @@ function coords(n: GraphNode): { lat?: number; lon?: number } {
 }
 
 /** Alliances are known by their acronym: use a short alias when there is one. */
-function shortName(n: GraphNode): string {
-  const aliases = n.properties.aliases;
-  const acronym = Array.isArray(aliases)
-    ? aliases.find((a) => /^[A-Z][A-Z0-9-]{1,9}$/.test(a))
-    : undefined;
-  return acronym ?? n.name;
-}
 
 function edgeElement(
   e: GraphEdge,

@@ -55,6 +55,25 @@ describe('element building', () => {
     expect(byId({ ...base, asOf: '2000-01-01' }).get('nation:DDR')?.classes).toContain('defunct');
   });
 
+  it('dims the canvas around a found path, and not at all after a failed search', () => {
+    const found = byId({
+      ...base,
+      path: {
+        from: 'nation:DEU',
+        to: 'alliance:nato',
+        nodeIds: ['nation:DEU', 'alliance:nato'],
+        edgeIds: [],
+      },
+    });
+    expect(found.get('nation:DEU')?.classes).toContain('on-path');
+    expect(found.get('nation:FIN')?.classes).toContain('off-path');
+    const failed = byId({
+      ...base,
+      path: { from: 'nation:FIN', to: 'nation:DEU', nodeIds: [], edgeIds: [] },
+    });
+    for (const el of failed.values()) expect(el.classes).not.toMatch(/off-path|on-path/);
+  });
+
   it('draws only relationships that hold on the date', () => {
     const ids = [...byId(base).values()]
       .filter((e) => e.group === 'edges')
