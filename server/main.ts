@@ -11,6 +11,7 @@ import { listen } from './lib/listen.js';
 import { projectRoot } from './lib/project-root.js';
 import { firstLine, StartupError } from './lib/startup-error.js';
 import type { AccountStore } from './store/account-store.js';
+import { warmConsoleGate } from './store/console/gate.js';
 import type { GraphStore } from './store/graph-store.js';
 import { openAccounts, openStore, seedIfEmpty } from './store/open-store.js';
 
@@ -38,6 +39,8 @@ async function start(): Promise<void> {
 
   if (config.BACKEND === 'embedded') claimDataDir(config.DATA_DIR);
   const { server, serve } = await listen(config.PORT, config.HOST);
+  // The console gate's parser loads once now, not on the first analyst's query.
+  warmConsoleGate();
   const opened = await openStore(config, (message) => logger.info(message));
   store = opened.store;
   await seedIfEmpty(opened.store, config.SEED_DIR, logger);

@@ -11,8 +11,9 @@ import { CYPHER_DIR, TINY_SEEDS } from '../helpers/paths.js';
 import { bundleOf } from '../helpers/seeds.js';
 
 /*
- * The console pool on its own, below the console gate, so that it can be handed what the gate
- * would refuse: native crashes and runaway preparation must cost one query and one worker.
+ * The console pool on its own, below the console gate (the embedded adapter gates before it
+ * hands a query to the pool), so that it can be handed what the gate would refuse: native
+ * crashes and runaway preparation must cost one query and one worker.
  */
 
 let dir: string;

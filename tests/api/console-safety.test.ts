@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorEnvelopeSchema } from '../../server/contract/errors.js';
-import { type ServerProcess, startServer } from '../helpers/server-process.js';
+import { type ServerProcess, startServer, tokenOn } from '../helpers/server-process.js';
 
 /*
  * Issue 10's reproducers against the real server process: hostile console input must never
@@ -18,8 +18,11 @@ const planted = path.join(folder, 'planted.csv');
 writeFileSync(planted, `id,name\n${secret},${secret}\n`);
 
 let server: ServerProcess;
+/** Bearer tokens of an analyst per server (the console needs that role). */
+const tokens = new Map<string, string>();
 beforeAll(async () => {
   server = await startServer({ QUERY_TIMEOUT_MS: '2000', CONSOLE_PER_CLIENT: '8' });
+  tokens.set(server.url, await tokenOn(server, 'analyst'));
 }, 90_000);
 afterAll(async () => {
   await server?.stop();
@@ -30,7 +33,7 @@ async function post(body: unknown, base = server.url) {
   const started = performance.now();
   const res = await fetch(`${base}/api/query`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(base)}` },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
@@ -184,6 +187,7 @@ describe('console attacks against the running server', () => {
 
   it('a client over its cap is told to wait', async () => {
     const capped = await startServer({ QUERY_TIMEOUT_MS: '1500', CONSOLE_PER_CLIENT: '1' });
+    tokens.set(capped.url, await tokenOn(capped, 'analyst'));
     try {
       const slow = { cypher: 'MATCH p=(a)-[*1..30]-(b) RETURN count(p) AS c' };
       const first = post(slow, capped.url);

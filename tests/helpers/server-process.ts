@@ -18,6 +18,9 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The first admin's password on servers this helper starts (ADMIN_USER=admin). */
+export const ADMIN_PASSWORD = 'test admin password 1';
+
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
@@ -43,6 +46,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
       HOST: '127.0.0.1',
       PORT: String(port),
       LOG_LEVEL: 'warn',
+      ADMIN_USER: 'admin',
+      ADMIN_PASSWORD: ADMIN_PASSWORD,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -75,4 +80,24 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   }
   await stop();
   throw new Error(`server did not answer /api/health within 60 s:\n${printed}`);
+}
+
+/** Signs in as the first admin and returns a bearer token of `role` for scripts. */
+export async function tokenOn(server: ServerProcess, role = 'admin'): Promise<string> {
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+  });
+  if (!login.ok) throw new Error(`admin sign-in failed: ${login.status} ${await login.text()}`);
+  const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const created = await fetch(`${server.url}/api/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ name: 'tests', role, expiresInDays: 1 }),
+  });
+  if (!created.ok)
+    throw new Error(`token creation failed: ${created.status} ${await created.text()}`);
+  return ((await created.json()) as { token: string }).token;
 }

@@ -1,7 +1,7 @@
 import type { Subgraph } from '../../contract/graph.js';
 import type { Json, QueryResponse } from '../../contract/query.js';
-import { AppError } from '../../lib/app-error.js';
 import type { QueryLimits } from '../graph-store.js';
+import { type Dialect, gateConsoleQuery } from './gate.js';
 
 /** A started console query: its columns, then its rows one by one. */
 export interface ConsoleCursor {
@@ -21,36 +21,28 @@ export interface ConsoleCursor {
  * API's terms (QUERY_REJECTED, QUERY_SYNTAX, QUERY_TIMEOUT, QUERY_FAILED).
  */
 export interface ConsoleEngine {
+  /** Which Cypher the backend speaks, for the gate. */
+  dialect: Dialect;
   open(cypher: string, params: Record<string, Json>, timeoutMs: number): Promise<ConsoleCursor>;
 }
 
 /**
- * The console takes queries, not commands: a statement opens with a query clause (comments may
- * come first). `EXPLAIN` of a command can act on its own (`EXPLAIN EXPORT DATABASE` creates
- * the target folder), so this rule runs before any backend is asked.
- */
-const QUERY_START = /^(OPTIONAL\s+MATCH|MATCH|UNWIND|WITH|RETURN|CALL)\b/i;
-
-export function statementRejection(cypher: string): string | undefined {
-  const body = cypher.replace(/^(\s+|\/\/[^\n]*\n?|\/\*[\s\S]*?\*\/)*/, '');
-  if (QUERY_START.test(body)) return undefined;
-  return 'the console runs queries that start with MATCH, OPTIONAL MATCH, UNWIND, WITH, RETURN or CALL';
-}
-
-/**
- * Runs one console query on any backend: the statement rule, the backend's own judgement,
- * then at most `rowLimit` rows (one more is read to know whether the answer was cut), and the
- * response. Both adapters answer through this one function.
+ * Runs one console query on any backend: the gate (gate.ts: limits, then an allowlist of read
+ * clauses, functions and procedures, before any database sees the text), the backend's own
+ * judgement, then at most `rowLimit` rows (one more is read to know whether the answer was
+ * cut), and the response. Both adapters answer through this one function. `gated` says the
+ * caller has already gated this very text (the embedded adapter gates in the API process
+ * before it hands the query to a worker process).
  */
 export async function runConsole(
   engine: ConsoleEngine,
   cypher: string,
   params: Record<string, Json>,
   { timeoutMs, rowLimit }: QueryLimits,
+  { gated = false }: { gated?: boolean } = {},
 ): Promise<QueryResponse> {
   const started = performance.now();
-  const notAQuery = statementRejection(cypher);
-  if (notAQuery) throw new AppError('QUERY_REJECTED', notAQuery);
+  if (!gated) gateConsoleQuery(cypher, params, engine.dialect);
   const cursor = await engine.open(cypher, params, timeoutMs);
   const rows: Json[][] = [];
   let truncated = false;

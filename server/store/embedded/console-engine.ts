@@ -48,6 +48,7 @@ const first = (result: QueryResult) => (Array.isArray(result) ? result[0] : resu
  */
 export function lbugConsoleEngine(conn: lbug.Connection): ConsoleEngine {
   return {
+    dialect: 'embedded',
     async open(cypher: string, params: Record<string, Json>, timeoutMs: number) {
       conn.setQueryTimeout(timeoutMs);
       const ps = await conn.prepare(cypher);

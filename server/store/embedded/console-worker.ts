@@ -27,7 +27,10 @@ const engine = lbugConsoleEngine(conn);
 
 process.on('message', async (message: WorkerRequest) => {
   try {
-    const response = await runConsole(engine, message.cypher, message.params, message.limits);
+    // The API process gated this text before sending it (embedded-store.ts runReadQuery).
+    const response = await runConsole(engine, message.cypher, message.params, message.limits, {
+      gated: true,
+    });
     send({ id: message.id, ok: response });
   } catch (err) {
     const e =

@@ -7,6 +7,7 @@ import type { Hop } from '../../domain/traversal.js';
 import { AppError } from '../../lib/app-error.js';
 import { rankEntries, type SearchEntry, searchEntries } from '../../lib/search-rank.js';
 import type { SeedBundle } from '../../seed/validate-seeds.js';
+import { gateConsoleQuery } from '../console/gate.js';
 import type { CypherFiles } from '../cypher-files.js';
 import { graphReads } from '../graph-reads.js';
 import type { GraphStore, ImportSummary } from '../graph-store.js';
@@ -108,6 +109,8 @@ async function open({
           'the console needs a database on disk (DATA_DIR)',
         );
       }
+      // Gated here, in the API process, so that refused text never reaches a worker.
+      gateConsoleQuery(cypher, params, 'embedded');
       return console.run(cypher, params, limits);
     },
 

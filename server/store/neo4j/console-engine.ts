@@ -33,6 +33,7 @@ export function neo4jConsoleEngine({
   fetchSize,
 }: ConsoleTarget): ConsoleEngine {
   return {
+    dialect: 'neo4j',
     async open(cypher: string, params: Record<string, Json>, timeoutMs: number) {
       const session = driver.session({
         database,
