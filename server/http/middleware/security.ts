@@ -4,12 +4,13 @@ import helmet from 'helmet';
 /**
  * The Content-Security-Policy of every response. The built client is one module script, its
  * chunks and stylesheets, all from this origin: no inline script, no eval, no plugins, no
- * framing. Two allowances, each for a reason:
+ * framing, no other origin. Allowances, each for a reason:
  * - `img-src data: blob:`: PNG and SVG exports are drawn through blob and data URLs;
- * - `style-src-attr 'unsafe-inline'`: panels colour chips and swatches with `style`
- *   attributes (client/ui/dom.ts sets them with setAttribute). Style attributes cannot run
- *   script; the allowance goes once dom.ts writes `el.style.cssText` instead.
- * `<style>` elements stay blocked (CodeMirror uses constructed stylesheets, which CSP allows).
+ * - `style-src 'unsafe-inline'` (styles only, never script): CodeMirror (style-mod) writes its
+ *   themes into `<style>` elements, cytoscape adds one `<style>` rule, and panels colour chips
+ *   with `style` attributes (client/ui/dom.ts uses setAttribute). It can go once the editor
+ *   gets a nonce (EditorView.cspNonce, with the server stamping one into index.html) and
+ *   dom.ts writes `el.style.cssText`; docs/security.md lists the steps.
  * No `upgrade-insecure-requests`: the explorer is often served over plain HTTP on a LAN
  * address, where upgrading its own requests to HTTPS would break it.
  */
@@ -17,8 +18,7 @@ export const CSP_DIRECTIVES = {
   'default-src': ["'self'"],
   'script-src': ["'self'"],
   'script-src-attr': ["'none'"],
-  'style-src': ["'self'"],
-  'style-src-attr': ["'unsafe-inline'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:', 'blob:'],
   'font-src': ["'self'"],
   'connect-src': ["'self'"],
