@@ -5,6 +5,8 @@ import {
   NODE_LABELS,
   REL_TYPES,
 } from '../../server/contract/index.js';
+import type { Json } from '../../server/contract/query.js';
+import { AppError } from '../../server/lib/app-error.js';
 import type { SeedBundle } from '../../server/seed/validate-seeds.js';
 import type { GraphStore } from '../../server/store/graph-store.js';
 import { fingerprint } from '../helpers/fingerprint.js';
@@ -27,10 +29,12 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
       return found;
     };
 
+    let before: string;
     beforeAll(async () => {
       bundle = await bundleOf(TINY_SEEDS);
       store = await makeStore();
       await store.importGraph(bundle);
+      before = await fingerprint(store, ids());
     });
     afterAll(async () => {
       await store?.close();
@@ -319,6 +323,50 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
         expect(alliances.map((r) => r.label)).toEqual(['Alliance']);
         expect(await store.search('a', { limit: 2 })).toHaveLength(2);
         expect(await store.search('zzzz-no-such-thing', { limit: 5 })).toEqual([]);
+      });
+    });
+
+    describe('runReadQuery (the console): both backends admit and refuse the same things', () => {
+      const limits = { timeoutMs: 5000, rowLimit: 10 };
+      const refusal = async (cypher: string, params: Record<string, Json> = {}) => {
+        try {
+          await store.runReadQuery(cypher, params, limits);
+          return 'admitted';
+        } catch (err) {
+          return err instanceof AppError ? err.code : `unexpected ${String(err)}`;
+        }
+      };
+
+      it('answers plain reads with columns, rows and a graph', async () => {
+        const r = await store.runReadQuery(
+          'MATCH (n:Nation {id: $id})-[m:MEMBER_OF]->(a:Alliance) RETURN n.name AS name, a.id AS alliance ORDER BY alliance',
+          { id: 'nation:USA' },
+          limits,
+        );
+        expect(r.columns).toEqual(['name', 'alliance']);
+        expect(r.rows[0]?.[0]).toBe('United States');
+        expect(r.truncated).toBe(false);
+      });
+
+      it('refuses writes, file access, procedures outside the allowlist and runaway input before running', async () => {
+        const hostile = [
+          "CREATE (n:Nation {id: 'nation:ZZZ'})",
+          "MATCH (n:Nation {id: 'nation:USA'}) SET n.name = 'x'",
+          'MATCH (n) DETACH DELETE n',
+          "MERGE (n:Nation {id: 'nation:ZZZ'})",
+          "LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l",
+          "LOAD FROM '/etc/passwd' RETURN *",
+          "COPY Nation FROM '/etc/passwd'",
+          "CALL read_csv_serial('/etc/passwd') RETURN *",
+          'CALL dbms.security.listUsers() YIELD username RETURN username',
+          'MATCH (n) RETURN n; MATCH (m) RETURN m',
+          `RETURN ${'('.repeat(300)}1${')'.repeat(300)} AS x`,
+        ];
+        for (const q of hostile) expect(await refusal(q), q).toBe('QUERY_REJECTED');
+        let deep: Json = 1;
+        for (let i = 0; i < 50; i++) deep = [deep];
+        expect(await refusal('RETURN $p AS p', { p: deep })).toBe('QUERY_REJECTED');
+        expect(await fingerprint(store, ids())).toBe(before);
       });
     });
   });
