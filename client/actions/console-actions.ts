@@ -2,6 +2,7 @@ import type { Json, QueryResponse } from '../../server/contract/index.js';
 import type { Api } from '../api/client.js';
 import { ApiError } from '../api/http.js';
 import type { ConsolePane, ConsoleResult, ConsoleStores, ErrorPosition } from '../state/console.js';
+import { consoleHint } from '../state/console-hints.js';
 import { HISTORY_KEY, pushHistory } from '../state/console-history.js';
 import { parseCommand, parseParams } from '../state/console-params.js';
 import { applyResultGraph } from '../state/console-result.js';
@@ -11,6 +12,8 @@ import { latestWins } from './latest.js';
 import { messageOf } from './track.js';
 
 type Storage = Pick<globalThis.Storage, 'setItem'>;
+
+const withHint = (message: string, hint: string | null) => (hint ? `${message}\n${hint}` : message);
 
 function positionOf(details: unknown): ErrorPosition | undefined {
   const p = (details as { position?: { line?: unknown; column?: unknown } } | undefined)?.position;
@@ -40,6 +43,7 @@ export function createConsoleActions(
     what: string,
     call: () => Promise<QueryResponse>,
     source: (res: QueryResponse) => ConsoleResult['source'],
+    cypher = '',
   ): Promise<boolean> {
     cs.$status.set({ type: 'loading', what });
     const out = await latest(async (isLatest) => {
@@ -54,7 +58,12 @@ export function createConsoleActions(
     const e = out.error;
     cs.$status.set(
       e instanceof ApiError
-        ? { type: 'error', code: e.code, message: e.message, position: positionOf(e.details) }
+        ? {
+            type: 'error',
+            code: e.code,
+            message: withHint(e.message, consoleHint(cypher, e.code)),
+            position: positionOf(e.details),
+          }
         : { type: 'error', code: 'CLIENT', message: e instanceof Error ? e.message : String(e) },
     );
     return false;
@@ -135,6 +144,8 @@ export function createConsoleActions(
   }
 
   return {
+    /** The explorer's date: saved queries' date parameters start from it. */
+    asOf: () => s.$asOf.get(),
     loadLibrary,
     runLibrary,
     showPane,
@@ -168,6 +179,7 @@ export function createConsoleActions(
         'Running query',
         () => api.query(text, params.value),
         () => ({ kind: 'cypher' }),
+        text,
       );
     },
     dismissError() {

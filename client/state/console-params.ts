@@ -47,8 +47,11 @@ export function parseCommand(text: string): { kind: 'library'; name: string } | 
 }
 
 /** The form's starting values: each parameter's default, as text. */
-export function formDefaults(q: LibraryQuery): Record<string, string> {
-  return Object.fromEntries(q.params.map((p) => [p.name, String(p.default)]));
+/** The form's first values: each parameter's default, dates the explorer's as-of date when given. */
+export function formDefaults(q: LibraryQuery, asOf?: string): Record<string, string> {
+  return Object.fromEntries(
+    q.params.map((p) => [p.name, p.type === 'date' && asOf ? asOf : String(p.default)]),
+  );
 }
 
 function paramValue(p: LibraryParam, raw: string): Parsed<Json> {

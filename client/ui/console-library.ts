@@ -18,7 +18,7 @@ export function mountLibrary(el: HTMLElement, cs: ConsoleStores, a: ConsoleActio
   const valuesOf = (q: LibraryQuery) => {
     let v = values.get(q.name);
     if (!v) {
-      v = formDefaults(q);
+      v = formDefaults(q, a.asOf());
       values.set(q.name, v);
     }
     return v;
@@ -76,7 +76,7 @@ export function mountLibrary(el: HTMLElement, cs: ConsoleStores, a: ConsoleActio
             type: 'button',
             class: 'link',
             onclick: () => {
-              values.set(q.name, formDefaults(q));
+              values.set(q.name, formDefaults(q, a.asOf()));
               formError = null;
               draw();
             },

@@ -58,6 +58,8 @@ describe('console parameters', () => {
       limit: '25',
       q: 'x',
     });
+    // Date parameters start from the explorer's as-of date.
+    expect(formDefaults(members, '1985-06-01')).toMatchObject({ asOf: '1985-06-01', limit: '25' });
     expect(
       libraryParams(members, { alliance: 'alliance:csto', asOf: '1985-06-01', limit: '5', q: '' }),
     ).toEqual({ ok: true, value: { alliance: 'alliance:csto', asOf: '1985-06-01', limit: 5 } });
