@@ -1,4 +1,6 @@
 import { today as todayIso } from '../server/contract/time.js';
+import { createAdminActions } from './actions/admin-actions.js';
+import { createAuthActions } from './actions/auth-actions.js';
 import { createCanvasActions } from './actions/canvas-actions.js';
 import { createConsoleActions } from './actions/console-actions.js';
 import { createExportActions } from './actions/export-actions.js';
@@ -12,10 +14,13 @@ import { createTracker } from './actions/track.js';
 import { restoreView, syncUrl } from './actions/url-sync.js';
 import { createApi } from './api/client.js';
 import { keymap } from './keymap.js';
+import { createAdminStores } from './state/admin.js';
 import { createConsoleStores } from './state/console.js';
 import { HISTORY_KEY, parseHistory } from './state/console-history.js';
+import { createSessionStores, setupTokenOf } from './state/session.js';
 import { createStores } from './state/stores.js';
 import { installTestHook } from './test-hook.js';
+import { mountAccountUi } from './ui/account-ui.js';
 import { mountCanvasKeys } from './ui/canvas-keys.js';
 import { mountConsoleLoader } from './ui/console-loader.js';
 import type { ConsoleHandle } from './ui/console-panel.js';
@@ -51,7 +56,15 @@ const storage = (() => {
 
 const s = createStores(todayIso());
 const cs = createConsoleStores(parseHistory(storage?.getItem(HISTORY_KEY) ?? null));
-const api = createApi();
+const ss = createSessionStores();
+const as = createAdminStores();
+const api = createApi(undefined, { csrfToken: () => ss.$session.get().csrfToken });
+const admin = createAdminActions(api, as);
+const auth = createAuthActions(api, ss, admin.reset);
+const sessionLoaded = auth.load();
+// A set-up link's token leaves the address bar before the view takes the hash over.
+const setupToken = setupTokenOf(location.pathname, location.hash);
+if (setupToken !== null) history.replaceState(null, '', '/setup');
 const track = createTracker(s);
 const canvas = createCanvasActions(api, s, track);
 const overlap = createOverlapActions(api, s, canvas, track);
@@ -112,9 +125,21 @@ mountToolbar($('#toolbar'), s, {
   share: () => void share.copyLink(),
   help: () => help.showModal(),
 });
-mountConsoleLoader($('#console'), $('#console-opener'), s, cs, consoleActions, (handle) => {
-  consoleHandle = handle;
+const account = mountAccountUi($('#account'), ss, as, auth, admin, {
+  token: setupToken,
+  leave: () => history.replaceState(null, '', `/${location.hash}`),
 });
+mountConsoleLoader(
+  $('#console'),
+  $('#console-opener'),
+  s,
+  cs,
+  consoleActions,
+  (handle) => {
+    consoleHandle = handle;
+  },
+  { $session: ss.$session, signIn: account.signIn },
+);
 mountFilters($('#filters'), s);
 mountOverlap($('#overlap'), s, {
   toggle: nodeActions.toggleOverlap,
@@ -168,5 +193,6 @@ mountShortcuts(
 await restoreView(location.hash, s, { canvas, time, overlap, path });
 syncUrl(s, (hash) => history.replaceState(null, '', hash ? `#${hash}` : location.pathname));
 await view.settled();
+await sessionLoaded;
 hook.ready = true;
 document.body.dataset.ready = 'true';

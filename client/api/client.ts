@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { type RouteName, type Routes, routes } from '../../server/contract/index.js';
-import { buildUrl, type Fetcher, requestJson } from './http.js';
+import { buildUrl, explainAccess, type Fetcher, requestJson } from './http.js';
 
 /** What a route takes and answers, read from the contract's route map. */
 type Field<R extends RouteName, K extends 'params' | 'query' | 'body'> = Routes[R] extends {
@@ -18,8 +18,19 @@ export type ResponseOf<R extends RouteName> = z.output<Routes[R]['response']>;
 
 type QueryValues = Parameters<typeof buildUrl>[2];
 
+export interface ApiOptions {
+  /**
+   * The signed-in session's CSRF token (null for guests and bearer tokens); sent as
+   * `x-csrf-token` on every request that is not a GET.
+   */
+  csrfToken?: () => string | null;
+}
+
 /** The typed API client: one method per route of server/contract, every answer safeParsed. */
-export function createApi(fetcher: Fetcher = (input, init) => fetch(input, init)) {
+export function createApi(
+  fetcher: Fetcher = (input, init) => fetch(input, init),
+  options: ApiOptions = {},
+) {
   const get = <R extends RouteName>(
     name: R,
     params: ParamsOf<R> | Record<string, never>,
@@ -31,22 +42,33 @@ export function createApi(fetcher: Fetcher = (input, init) => fetch(input, init)
       buildUrl(routes[name].path, params as Record<string, string>, query as QueryValues),
       routes[name].response,
       { signal },
-    ) as Promise<ResponseOf<R>>;
-  const post = <R extends RouteName>(
+    ).catch((e: unknown) => {
+      throw explainAccess(e, routes[name].access);
+    }) as Promise<ResponseOf<R>>;
+  /** POST, PATCH or DELETE by the route's method, with a JSON body when there is one. */
+  const send = <R extends RouteName>(
     name: R,
     params: ParamsOf<R> | Record<string, never>,
-    body: BodyOf<R>,
-  ): Promise<ResponseOf<R>> =>
-    requestJson(
+    body?: BodyOf<R>,
+  ): Promise<ResponseOf<R>> => {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const csrf = options.csrfToken?.();
+    if (csrf) headers['x-csrf-token'] = csrf;
+    return requestJson(
       fetcher,
       buildUrl(routes[name].path, params as Record<string, string>),
       routes[name].response,
       {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
+        method: routes[name].method.toUpperCase(),
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
       },
-    ) as Promise<ResponseOf<R>>;
+    ).catch((e: unknown) => {
+      throw explainAccess(e, routes[name].access);
+    }) as Promise<ResponseOf<R>>;
+  };
+  const post = send;
 
   return {
     health: () => get('health', {}, {}),
@@ -75,7 +97,27 @@ export function createApi(fetcher: Fetcher = (input, init) => fetch(input, init)
     /** A saved query of the library; the server fills missing parameters with defaults. */
     runQuery: (name: ParamsOf<'runQuery'>['name'], params: BodyOf<'runQuery'>['params']) =>
       post('runQuery', { name }, { params }),
+
+    /** Who is calling: the signed-in user or a guest, with the session's CSRF token. */
+    session: () => get('session', {}, {}),
+    login: (body: BodyOf<'login'>) => send('login', {}, body),
+    logout: () => send('logout', {}),
+    /** The first admin, with the one-time token of the set-up link. */
+    setup: (body: BodyOf<'setup'>) => send('setup', {}, body),
+    tokens: () => get('tokens', {}, {}),
+    createToken: (body: BodyOf<'createToken'>) => send('createToken', {}, body),
+    revokeToken: (id: ParamsOf<'revokeToken'>['id']) => send('revokeToken', { id }),
+    users: () => get('users', {}, {}),
+    createUser: (body: BodyOf<'createUser'>) => send('createUser', {}, body),
+    updateUser: (id: ParamsOf<'updateUser'>['id'], body: BodyOf<'updateUser'>) =>
+      send('updateUser', { id }, body),
+    deleteUser: (id: ParamsOf<'deleteUser'>['id']) => send('deleteUser', { id }),
+    audit: (query: QueryOf<'audit'>) => get('audit', {}, query),
   };
 }
 
 export type Api = ReturnType<typeof createApi>;
+
+/** The audit export's address (JSON lines) for the same filters as `audit`. */
+export const auditExportUrl = (query: QueryOf<'audit'>) =>
+  buildUrl(`${routes.audit.path}/export`, {}, query as QueryValues);

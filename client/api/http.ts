@@ -59,6 +59,30 @@ export async function requestJson<S extends z.ZodType>(
   return parsed.data;
 }
 
+/**
+ * A 401 or 403 said in terms of the route's role: who may do this and what to do about it.
+ * Other refusals (a wrong CSRF token, a token stronger than its creator) keep the server's words.
+ */
+export function explainAccess(err: unknown, access: string): unknown {
+  if (!(err instanceof ApiError) || access === 'public') return err;
+  if (err.status === 401) {
+    const who = access === 'guest' ? 'a signed-in user' : `the ${access} role or above`;
+    return new ApiError(err.code, `This needs ${who}: sign in.`, 401, err.details);
+  }
+  // Only the route's own rule; a use case's 403 (a token stronger than you) says its reason.
+  if (err.status === 403 && /needs the \w+ role/.test(err.message)) {
+    const you = /you are (\w+)/.exec(err.message)?.[1];
+    const now = you ? `; you are signed in as ${you}` : '';
+    return new ApiError(
+      err.code,
+      `This needs the ${access} role or above${now}.`,
+      403,
+      err.details,
+    );
+  }
+  return err;
+}
+
 /** Fills an Express-style path (`/api/nodes/:id`) and appends a query string without empty values. */
 export function buildUrl(
   path: string,

@@ -1,5 +1,6 @@
 import type { ConsoleActions } from '../actions/console-actions.js';
 import type { ConsoleStores } from '../state/console.js';
+import type { ConsoleGate } from './console-gate.js';
 import type { ConsoleHandle } from './console-panel.js';
 import type { ResultStores } from './console-results.js';
 
@@ -14,6 +15,7 @@ export function mountConsoleLoader(
   cs: ConsoleStores,
   a: ConsoleActions,
   onReady: (handle: ConsoleHandle) => void,
+  gate?: ConsoleGate,
 ): () => void {
   let loading: Promise<void> | null = null;
   let handle: ConsoleHandle | null = null;
@@ -30,7 +32,7 @@ export function mountConsoleLoader(
       }),
     );
     loading = import('./console-panel.js').then((m) => {
-      handle = m.mountConsole(el, s, cs, a);
+      handle = m.mountConsole(el, s, cs, a, gate);
       handle.focus();
       onReady(handle);
     });

@@ -3,6 +3,7 @@ import type { CanvasMode, ConsolePane, ConsoleStores } from '../state/console.js
 import { historyLabel } from '../state/console-history.js';
 import { cypherSchema } from '../state/cypher-schema.js';
 import { createConsoleEditor } from './console-editor.js';
+import { type ConsoleGate, consoleGatePane } from './console-gate.js';
 import { mountLibrary } from './console-library.js';
 import { mountResults, type ResultStores } from './console-results.js';
 import { h, listenAll, render } from './dom.js';
@@ -30,6 +31,7 @@ export function mountConsole(
   s: ResultStores,
   cs: ConsoleStores,
   a: ConsoleActions,
+  gate?: ConsoleGate,
 ): ConsoleHandle {
   const head = h('header', { class: 'console-head' });
   const editorHost = h('div', { class: 'console-editor', id: 'console-editor' });
@@ -74,6 +76,7 @@ export function mountConsole(
     ),
   );
   const libraryPane = h('div', { class: 'console-pane library-pane', id: 'console-library' });
+  const gatePane = gate ? consoleGatePane(gate) : null;
   const results = h('section', { class: 'console-results', id: 'console-results' });
   render(
     el,
@@ -81,7 +84,7 @@ export function mountConsole(
     h(
       'div',
       { class: 'console-body' },
-      h('div', { class: 'console-left' }, editorPane, libraryPane),
+      h('div', { class: 'console-left' }, editorPane, gatePane?.el, libraryPane),
       results,
     ),
   );
@@ -186,7 +189,12 @@ export function mountConsole(
         '×',
       ),
     );
-    editorPane.hidden = pane !== 'editor';
+    const locked = gatePane?.locked() ?? false;
+    editorPane.hidden = pane !== 'editor' || locked;
+    if (gatePane) {
+      gatePane.el.hidden = pane !== 'editor' || !locked;
+      gatePane.draw();
+    }
     libraryPane.hidden = pane !== 'library';
   };
 
@@ -228,6 +236,7 @@ export function mountConsole(
     cs.$mode.listen(drawHead),
     cs.$history.listen(drawHead),
     cs.$status.listen(drawStatus),
+    gate ? gate.$session.listen(drawHead) : () => {},
     cs.$library.subscribe((list) => list && editor.setLibrary(list)),
     cs.$open.listen((open) => open && cs.$pane.get() === 'editor' && editor.focus()),
     mountLibrary(libraryPane, cs, a),

@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, type launchBrowser, openExplorer, type RunningServer } from './harness.js';
+import {
+  ARTIFACTS,
+  createUserAsAdmin,
+  type launchBrowser,
+  openExplorer,
+  type RunningServer,
+  signInWithDialog,
+} from './harness.js';
 
 // The page's test hook, typed loosely: this file is compiled without DOM types.
 type ConsoleSnapshot = {
@@ -25,8 +32,17 @@ let server: RunningServer;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
 
+// The console runs Cypher for analysts and above: sign in as one first.
+const ANALYST = {
+  username: 'console-analyst',
+  password: 'console analyst pw 1',
+  role: 'analyst',
+} as const;
+
 beforeAll(async () => {
   ({ server, browser, page } = await openExplorer());
+  await createUserAsAdmin(server.baseUrl, ANALYST);
+  await signInWithDialog(page, ANALYST);
 });
 
 afterAll(async () => {

@@ -39,30 +39,56 @@ function seedDir(): string {
   return hasJson ? world : path.join(ROOT, 'seeds', 'tiny');
 }
 
+/** The admin every test server starts with (ADMIN_USER / ADMIN_PASSWORD on first start). */
+export const E2E_ADMIN = { username: 'e2e-admin', password: 'e2e admin password 1' } as const;
+
 export interface RunningServer {
   baseUrl: string;
+  /** What the server has written to stdout and stderr so far (pino's JSON lines). */
+  log(): string;
   stop(): Promise<void>;
 }
 
+export interface ServerOptions {
+  /** Start with E2E_ADMIN (default), or with no admin, so the log prints a set-up link. */
+  admin?: boolean;
+}
+
 /** Starts the existing build (`npm run build` first) on a free port with a fresh data folder. */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const entry = path.join(ROOT, 'dist', 'server', 'main.js');
   if (!existsSync(path.join(ROOT, 'dist', 'client', 'index.html'))) {
     throw new Error('dist/client is missing: run `npm run build` before `npm run test:e2e`');
   }
   const port = Number(process.env.E2E_PORT) || (await freePort());
   const dataDir = mkdtempSync(path.join(tmpdir(), 'entente-e2e-'));
+  const { ADMIN_USER: _u, ADMIN_PASSWORD: _p, ...inherited } = process.env;
+  const admin =
+    options.admin === false
+      ? {}
+      : { ADMIN_USER: E2E_ADMIN.username, ADMIN_PASSWORD: E2E_ADMIN.password };
   const child: ChildProcess = spawn(process.execPath, [entry], {
     cwd: ROOT,
     env: {
-      ...process.env,
+      ...inherited,
+      ...admin,
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       SEED_DIR: seedDir(),
       LOG_LEVEL: 'warn',
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Kept for tests that read the log (the set-up link), and passed on as before.
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    process.stdout.write(chunk);
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    process.stderr.write(chunk);
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
@@ -78,6 +104,7 @@ export async function startServer(): Promise<RunningServer> {
   }
   return {
     baseUrl,
+    log: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         const done = () => {
@@ -138,4 +165,47 @@ export async function openExplorer(): Promise<{
     timeout: 30_000,
   });
   return { server, browser, page };
+}
+
+/** Signs in through the API (as E2E_ADMIN by default): the session cookie and its CSRF token. */
+export async function apiSession(
+  baseUrl: string,
+  who: { username: string; password: string } = E2E_ADMIN,
+): Promise<{ cookie: string; csrfToken: string }> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(who),
+  });
+  if (!res.ok) throw new Error(`sign-in as ${who.username}: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { csrfToken: string };
+  const cookie = (res.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
+  return { cookie, csrfToken: body.csrfToken };
+}
+
+/** Creates a local user through the API as E2E_ADMIN. */
+export async function createUserAsAdmin(
+  baseUrl: string,
+  user: { username: string; password: string; role: 'viewer' | 'analyst' | 'editor' | 'admin' },
+): Promise<void> {
+  const { cookie, csrfToken } = await apiSession(baseUrl);
+  const res = await fetch(`${baseUrl}/api/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify(user),
+  });
+  if (!res.ok) throw new Error(`create ${user.username}: ${res.status} ${await res.text()}`);
+}
+
+/** Signs in as a user would: the header's Sign in button, the dialog, Enter. */
+export async function signInWithDialog(
+  page: Page,
+  who: { username: string; password: string },
+): Promise<void> {
+  await page.click('#sign-in-open');
+  await page.waitForSelector('#sign-in-dialog[open]');
+  await page.fill('#sign-in-username', who.username);
+  await page.fill('#sign-in-password', who.password);
+  await page.press('#sign-in-password', 'Enter');
+  await page.waitForSelector(`#account[data-user="${who.username}"]`, { timeout: 10_000 });
 }
