@@ -148,6 +148,8 @@ mountOverlap($('#overlap'), s, {
 });
 mountPath($('#paths'), s, {
   setEnd: path.setPathEnd,
+  suggest: (text) => void path.suggest(text),
+  acceptSuggestion: path.acceptSuggestion,
   find: (f, t) => void path.findPath(f, t),
   clear: path.clearPath,
 });

@@ -1,14 +1,56 @@
-import { PATH_HOPS } from '../../server/contract/index.js';
+import { type GraphNode, PATH_HOPS } from '../../server/contract/index.js';
 import type { Api } from '../api/client.js';
 import { ApiError } from '../api/http.js';
-import type { Stores } from '../state/stores.js';
+import { existsOn, lifetimeOf, lifetimeText } from '../state/lifetime.js';
+import type { PathNote, Stores } from '../state/stores.js';
 import type { CanvasActions } from './canvas-actions.js';
+import { latestWins } from './latest.js';
 import type { Track } from './track.js';
 
-/** Shortest paths between two nodes on the current date. */
+type End = 'from' | 'to';
+
+/** Shortest paths between two nodes on the current date; the ends may be searched for. */
 export function createPathActions(api: Api, s: Stores, canvas: CanvasActions, track: Track) {
+  const suggestions = latestWins();
+
+  /** The node behind an end: on the canvas already, or read from the server. */
+  const nodeOf = async (id: string): Promise<GraphNode> =>
+    s.$canvas.get().present.nodes[id] ?? (await api.node(id));
+
+  /**
+   * An end that does not exist on the date: say when it did, and offer the state or alliance
+   * it succeeded (USA to Russia in 1980: "did you mean the Soviet Union?").
+   */
+  async function lifetimeNote(end: End, id: string, asOf: string): Promise<PathNote | null> {
+    const node = await nodeOf(id);
+    if (existsOn(node, asOf)) return null;
+    const text = `${node.name}: ${lifetimeText(lifetimeOf(node))}; not on ${asOf}.`;
+    const around = await api.neighbourhood(id, { asOf: s.today, rels: ['SUCCEEDED_BY'] });
+    const before = around.edges
+      .filter((e) => e.type === 'SUCCEEDED_BY' && e.target === id)
+      .map((e) => around.nodes.find((n) => n.id === e.source))
+      .find((n): n is GraphNode => !!n && existsOn(n, asOf));
+    return before
+      ? {
+          text: `${text} Did you mean ${before.name}?`,
+          suggest: { end, id: before.id, name: before.name },
+        }
+      : { text };
+  }
+
   async function loadPath(from: string, to: string) {
     const asOf = s.$asOf.get();
+    for (const [end, id] of [
+      ['from', from],
+      ['to', to],
+    ] as const) {
+      const note = await lifetimeNote(end, id, asOf);
+      if (note) {
+        s.$path.set(null);
+        s.$pathNote.set(note);
+        return;
+      }
+    }
     try {
       const res = await api.shortestPath(from, to, asOf);
       canvas.mergeAll(res.edges);
@@ -33,15 +75,39 @@ export function createPathActions(api: Api, s: Stores, canvas: CanvasActions, tr
     }
   }
 
+  const setPathEnd = (end: End, id: string | null) => {
+    s.$pathEnds.set({ ...s.$pathEnds.get(), [end]: id });
+    s.$pathNote.set(null);
+  };
+
   return {
-    setPathEnd(end: 'from' | 'to', id: string | null) {
-      s.$pathEnds.set({ ...s.$pathEnds.get(), [end]: id });
+    setPathEnd,
+    /** Suggestions for a typed end: the server's search, newest request wins. */
+    async suggest(text: string) {
+      const q = text.trim();
+      if (q.length < 2) return;
+      const out = await suggestions(() => api.search(q, { limit: 8 }));
+      if (!out.latest || !out.ok) return;
+      const known = new Map(s.$pathCandidates.get().map((c) => [c.id, c]));
+      for (const r of out.value.results) known.set(r.id, { id: r.id, name: r.name });
+      s.$pathCandidates.set([...known.values()].slice(-200));
+    },
+    /** Takes the note's suggestion (the predecessor that existed on the date) as that end. */
+    acceptSuggestion() {
+      const sug = s.$pathNote.get()?.suggest;
+      if (!sug) return;
+      s.$pathCandidates.set([...s.$pathCandidates.get(), { id: sug.id, name: sug.name }]);
+      setPathEnd(sug.end, sug.id);
     },
     async findPath(from: string, to: string) {
       s.$pathEnds.set({ from, to });
+      s.$pathNote.set(null);
       await track('Finding the shortest path', () => loadPath(from, to));
     },
-    clearPath: () => s.$path.set(null),
+    clearPath: () => {
+      s.$path.set(null);
+      s.$pathNote.set(null);
+    },
     /** After a date change, the path is searched again on the new date. */
     async refreshForDate() {
       const path = s.$path.get();

@@ -24,6 +24,18 @@ export interface Notice {
   jump?: { label: string; date: string; expand?: string };
 }
 
+/** A path end that does not exist on the date: what to say, and who to use instead. */
+export interface PathNote {
+  text: string;
+  suggest?: { end: 'from' | 'to'; id: string; name: string };
+}
+
+/** A node a path end can be set to: from the canvas or from the server's search. */
+export interface PathCandidate {
+  id: string;
+  name: string;
+}
+
 /** Joins and exits from the last date step; drawn as flashes for a moment. */
 export interface Flash {
   joined: readonly string[];
@@ -58,6 +70,9 @@ export function createStores(today: string) {
     $overlapShown: computed([$overlap, $overlapAssociates], shownOverlap),
     $path: atom<PathResult | null>(null),
     $pathEnds: atom<{ from: string | null; to: string | null }>({ from: null, to: null }),
+    /** Search suggestions for the path ends, and the names of ends not on the canvas. */
+    $pathCandidates: atom<readonly PathCandidate[]>([]),
+    $pathNote: atom<PathNote | null>(null),
     $changeLog: atom<readonly string[]>([]),
     /** The selection's memberships on the date (actions/membership-actions.ts fills it). */
     $memberships: atom<Memberships>(noMemberships),
