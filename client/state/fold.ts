@@ -43,3 +43,29 @@ export function foldToNationTies(
   }
   return [...ties.values()].sort((x, y) => y.weight - x.weight || x.id.localeCompare(y.id));
 }
+
+/** Which ties the nation-ties view draws: at least `minWeight` shared, the `topK` per nation. */
+export interface TieFilter {
+  minWeight: number;
+  /** Each nation keeps its strongest `topK` ties (a tie stays if it is in either end's top). */
+  topK: number;
+}
+
+export const ALL_TIES: TieFilter = { minWeight: 1, topK: Number.POSITIVE_INFINITY };
+
+/** Thins ties (sorted strongest first, as foldToNationTies returns them) for readability. */
+export function thinTies(ties: readonly NationTie[], f: TieFilter): NationTie[] {
+  const strong = ties.filter((t) => t.weight >= f.minWeight);
+  if (!Number.isFinite(f.topK)) return strong;
+  const kept = new Map<string, number>();
+  const out: NationTie[] = [];
+  for (const t of strong) {
+    const a = kept.get(t.source) ?? 0;
+    const b = kept.get(t.target) ?? 0;
+    if (a >= f.topK && b >= f.topK) continue;
+    kept.set(t.source, a + 1);
+    kept.set(t.target, b + 1);
+    out.push(t);
+  }
+  return out;
+}

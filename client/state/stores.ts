@@ -1,6 +1,7 @@
 import { atom, computed } from 'nanostores';
 import { emptyCanvas } from './canvas.js';
 import { type Filters, noFilters } from './filters.js';
+import type { TieFilter } from './fold.js';
 import { type History, initHistory } from './history.js';
 import { type Memberships, noMemberships } from './memberships.js';
 import type {
@@ -74,6 +75,8 @@ export function createStores(today: string) {
     $pathCandidates: atom<readonly PathCandidate[]>([]),
     $pathNote: atom<PathNote | null>(null),
     $changeLog: atom<readonly string[]>([]),
+    /** Nation ties drawn: at least two shared groupings, each nation's five strongest. */
+    $tieFilter: atom<TieFilter>({ minWeight: 2, topK: 5 }),
     /** The selection's memberships on the date (actions/membership-actions.ts fills it). */
     $memberships: atom<Memberships>(noMemberships),
   };

@@ -10,10 +10,49 @@ import type { Stores } from '../state/stores.js';
 import { LABEL_COLOUR, REL_STYLE, REL_TEXT } from '../view/palette.js';
 import { h, listenAll, render } from './dom.js';
 
+/** The nation-ties view's thinning: fewest shared groupings, strongest ties per nation. */
+function tieControls(s: Pick<Stores, '$tieFilter'>) {
+  const f = s.$tieFilter.get();
+  const pick = (
+    id: string,
+    text: string,
+    values: number[],
+    current: number,
+    label: (v: number) => string,
+    set: (v: number) => void,
+  ) =>
+    h(
+      'label',
+      { class: 'tie-control' },
+      h('span', {}, text),
+      h(
+        'select',
+        { id, onchange: (e: Event) => set(Number((e.target as HTMLSelectElement).value)) },
+        ...values.map((v) => h('option', { value: String(v), selected: v === current }, label(v))),
+      ),
+    );
+  return h(
+    'fieldset',
+    { class: 'filter-group', id: 'tie-filter' },
+    h('legend', {}, 'Nation ties'),
+    pick('tie-min', 'Shared at least', [1, 2, 3, 4, 5], f.minWeight, String, (v) =>
+      s.$tieFilter.set({ ...s.$tieFilter.get(), minWeight: v }),
+    ),
+    pick(
+      'tie-top',
+      'Per nation',
+      [3, 5, 10, Number.POSITIVE_INFINITY],
+      f.topK,
+      (v) => (Number.isFinite(v) ? `top ${v}` : 'all'),
+      (v) => s.$tieFilter.set({ ...s.$tieFilter.get(), topK: v }),
+    ),
+  );
+}
+
 /** Checkbox groups for node type, relationship type, region and alliance kind, with counts. */
 export function mountFilters(
   el: HTMLElement,
-  s: Pick<Stores, '$canvas' | '$filters' | '$edges' | '$asOf'>,
+  s: Pick<Stores, '$canvas' | '$filters' | '$edges' | '$asOf' | '$view' | '$tieFilter'>,
 ): () => void {
   const draw = () => {
     const canvas = s.$canvas.get().present;
@@ -101,6 +140,7 @@ export function mountFilters(
       ),
       group('Region', 'regions', M49_REGIONS, regionCount),
       group('Alliance kind', 'kinds', ALLIANCE_KINDS, kindCount),
+      s.$view.get() === 'nations' ? tieControls(s) : null,
     );
   };
   draw();
@@ -109,5 +149,7 @@ export function mountFilters(
     s.$filters.listen(draw),
     s.$edges.listen(draw),
     s.$asOf.listen(draw),
+    s.$view.listen(draw),
+    s.$tieFilter.listen(draw),
   ]);
 }

@@ -2,7 +2,7 @@ import type { GraphEdge, GraphNode } from '../../server/contract/index.js';
 import { diffEdges, type EdgeChange } from '../state/compare.js';
 import { edgeHolds, edgesAmong } from '../state/edges.js';
 import { edgePasses, type Filters, nodePasses } from '../state/filters.js';
-import { foldToNationTies } from '../state/fold.js';
+import { ALL_TIES, foldToNationTies, type TieFilter, thinTies } from '../state/fold.js';
 import { existsOn } from '../state/lifetime.js';
 import type {
   Canvas,
@@ -35,6 +35,8 @@ export interface SceneInput {
   overlap: readonly OverlapSet[];
   path: PathResult | null;
   flash: Flash;
+  /** Which nation ties to draw in the nation-ties view (all when absent). */
+  ties?: TieFilter;
 }
 
 export interface Scene {
@@ -84,7 +86,7 @@ export function buildScene(input: SceneInput): Scene {
   let ties: ElementDef[] = [];
   if (input.view === 'nations') {
     const nodeMap = Object.fromEntries(nodes.map((n) => [n.id, n]));
-    ties = foldToNationTies(nodeMap, edges).map((t) => ({
+    ties = thinTies(foldToNationTies(nodeMap, edges), input.ties ?? ALL_TIES).map((t) => ({
       group: 'edges',
       data: { id: t.id, source: t.source, target: t.target, type: 'TIE', weight: t.weight },
       classes: 'tie',

@@ -37,9 +37,23 @@ const CHANGE_TEXT = {
  * The legend is computed from the elements about to be drawn, never from a fixed list, so
  * it always matches the canvas (and the export, which uses the same function).
  */
+const tieNote = (t?: { minWeight: number; topK: number }) => {
+  if (!t) return '';
+  const parts = [
+    t.minWeight > 1 ? `≥${t.minWeight}` : '',
+    Number.isFinite(t.topK) ? `top ${t.topK} each` : '',
+  ].filter(Boolean);
+  return parts.length ? `; ${parts.join(', ')}` : '';
+};
+
 export function legendFor(
   elements: readonly ElementDef[],
-  opts: { compare?: { from: string; to: string }; hulls?: { text: string; colour: string }[] } = {},
+  opts: {
+    compare?: { from: string; to: string };
+    hulls?: { text: string; colour: string }[];
+    /** The nation-ties thinning, said in the tie entry so the legend is complete. */
+    ties?: { minWeight: number; topK: number };
+  } = {},
 ): LegendSection[] {
   const { compare } = opts;
   const labels = new Map<NodeLabel, Map<string, Shape>>();
@@ -77,7 +91,7 @@ export function legendFor(
   if (classes.has('tie')) {
     edgeEntries.push({
       type: 'edge',
-      text: 'shared alliances/agreements (width = count)',
+      text: `ties: n shared groupings${tieNote(opts.ties)}`,
       colour: TIE_COLOUR,
       line: 'solid',
       width: 5,

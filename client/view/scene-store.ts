@@ -19,16 +19,30 @@ export function sceneStores(s: Stores) {
       s.$overlapShown,
       s.$path,
       s.$flash,
+      s.$tieFilter,
     ],
-    (canvas, edges, asOf, compareFrom, filters, view, sizeBy, overlap, path, flash) =>
-      buildScene({ canvas, edges, asOf, compareFrom, filters, view, sizeBy, overlap, path, flash }),
+    (canvas, edges, asOf, compareFrom, filters, view, sizeBy, overlap, path, flash, ties) =>
+      buildScene({
+        canvas,
+        edges,
+        asOf,
+        compareFrom,
+        filters,
+        view,
+        sizeBy,
+        overlap,
+        path,
+        flash,
+        ties,
+      }),
   );
   const $legend = computed(
-    [$scene, s.$compareFrom, s.$asOf, s.$overlapShown],
-    (scene, from, asOf, overlap) =>
+    [$scene, s.$compareFrom, s.$asOf, s.$overlapShown, s.$tieFilter],
+    (scene, from, asOf, overlap, ties) =>
       legendFor(scene.elements, {
         compare: from ? { from, to: asOf } : undefined,
         hulls: overlap.map((o, i) => ({ text: o.name, colour: hullColour(i) })),
+        ties,
       }),
   );
   return { $document, $scene, $legend };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changeLines, diffEdges } from '../../../client/state/compare.js';
-import { foldToNationTies } from '../../../client/state/fold.js';
+import { ALL_TIES, foldToNationTies, thinTies } from '../../../client/state/fold.js';
 import { multiMembers, overlapMatrix, shownOverlap } from '../../../client/state/overlap.js';
 import { contrastRatio, heatCell, luminance } from '../../../client/ui/contrast.js';
 import { alliance, member, nation } from './fixtures.js';
@@ -116,5 +116,35 @@ describe('overlap roles', () => {
       [2, 4],
     ]);
     expect(shownOverlap(sets, false)).toBe(sets);
+  });
+});
+
+describe('thinning nation ties', () => {
+  const tie = (a: string, b: string, weight: number) => ({
+    id: `tie:${a}|${b}`,
+    source: a,
+    target: b,
+    weight,
+    via: [],
+  });
+  const ties = [
+    tie('A', 'B', 5),
+    tie('A', 'C', 4),
+    tie('A', 'D', 3),
+    tie('B', 'C', 2),
+    tie('C', 'D', 1),
+  ];
+
+  it('drops ties below the minimum and keeps each nation’s strongest', () => {
+    expect(thinTies(ties, ALL_TIES)).toHaveLength(5);
+    expect(
+      thinTies(ties, { minWeight: 2, topK: Number.POSITIVE_INFINITY }).map((t) => t.weight),
+    ).toEqual([5, 4, 3, 2]);
+    // A tie stays while either end has room: C and D each take their one tie from A.
+    expect(thinTies(ties, { minWeight: 1, topK: 1 }).map((t) => t.id)).toEqual([
+      'tie:A|B',
+      'tie:A|C',
+      'tie:A|D',
+    ]);
   });
 });
