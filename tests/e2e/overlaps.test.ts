@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, type launchBrowser, openExplorer, type RunningServer } from './harness.js';
+import { seriousA11yViolations } from './screen-checks.js';
 
 let server: RunningServer;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -59,6 +60,20 @@ for (const size of [
       expect(all[3]).toBe(18);
       expect(all[1] ?? 0).toBeGreaterThanOrEqual(full[1] ?? 0);
       await page.screenshot({ path: path.join(ARTIFACTS, `overlaps-${tag}-all-roles.png`) });
+      // The matrix in its own pane: all of it visible without scrolling, and closable.
+      await page.click('#overlap-matrix-open');
+      await page.waitForSelector('#matrix-dialog[open] #overlap-matrix-large');
+      const box = (await page.evaluate(
+        '(() => { const r = document.querySelector("#overlap-matrix-large").getBoundingClientRect(); return { top: r.top, left: r.left, bottom: r.bottom, right: r.right, w: innerWidth, h: innerHeight }; })()',
+      )) as { top: number; left: number; bottom: number; right: number; w: number; h: number };
+      expect(box.top).toBeGreaterThanOrEqual(0);
+      expect(box.left).toBeGreaterThanOrEqual(0);
+      expect(box.bottom).toBeLessThanOrEqual(box.h);
+      expect(box.right).toBeLessThanOrEqual(box.w);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.screenshot({ path: path.join(ARTIFACTS, `overlaps-${tag}-matrix-pane.png`) });
+      await page.click('#matrix-dialog-close');
+      expect(await page.isVisible('#matrix-dialog')).toBe(false);
       await page.close();
     });
   });
