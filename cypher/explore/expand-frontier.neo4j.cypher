@@ -2,11 +2,11 @@
 // label, with the node at its far end: one hop of a breadth-first search (store/traversal.ts).
 // {{label}} is spliced from the model's label table, so the id lookup uses its constraint.
 // params: $ids, $rels, $asOf
-// returns: from, other, id, type, source, target, since, until, role, signed, systems, note, sources
+// returns: from, other, id, type, source, target, since, until, precision, role, signed, systems, note, sources
 MATCH (a:{{label}})-[r]-(b)
 WHERE a.id IN $ids AND type(r) IN $rels
   AND r.since <= $asOf AND (r.until IS NULL OR $asOf < r.until)
 RETURN a.id AS from, b AS other, r.id AS id, type(r) AS type,
        startNode(r).id AS source, endNode(r).id AS target,
-       r.since AS since, r.until AS until, r.role AS role, r.signed AS signed,
+       r.since AS since, r.until AS until, r.precision AS precision, r.role AS role, r.signed AS signed,
        r.systems AS systems, r.note AS note, r.sources AS sources

@@ -55,6 +55,7 @@ const edgeColumns = {
   target: z.string(),
   since: z.string(),
   until: text,
+  precision: text,
   role: text,
   signed: text,
   systems: z.array(z.string()).nullable(),

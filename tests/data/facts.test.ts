@@ -347,3 +347,21 @@ describe('contractors', () => {
     },
   );
 });
+
+describe('date precision reaches the API', () => {
+  fact(
+    'Canada joined the UKUSA arrangements in 1948 (year only)',
+    'https://www.nsa.gov/Helpful-Links/NSA-FOIA/Declassification-Transparency-Initiatives/Historical-Releases/UKUSA/',
+    async () => {
+      const fiveEyes = await findNode(store, 'Five Eyes', 'Alliance');
+      const around = await store.neighbourhood(fiveEyes, {
+        depth: 1,
+        asOf: '1950-06-01',
+        rels: ['MEMBER_OF'],
+        limit: 20,
+      });
+      const canada = around.edges.find((e) => e.source === 'nation:CAN');
+      expect(canada?.properties).toMatchObject({ since: '1948-01-01', precision: 'year' });
+    },
+  );
+});
