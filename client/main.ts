@@ -122,6 +122,7 @@ mountToolbar($('#toolbar'), s, {
   relayout: () => void view.relayout(),
   exportPng: (scale) => void exporter.png(scale),
   exportSvg: () => void exporter.svg(),
+  exportSources: exporter.sources,
   share: () => void share.copyLink(),
   help: () => help.showModal(),
 });

@@ -1,4 +1,5 @@
 import type { Stores } from '../state/stores.js';
+import { sourcesText } from '../view/export-frame.js';
 import type { GraphView } from '../view/graph-view.js';
 import type { SceneStores } from '../view/scene-store.js';
 import type { Track } from './track.js';
@@ -52,19 +53,32 @@ export function createExportActions(
       .filter((n) => n && n.label !== 'Nation')
       .map((n) => String(n?.name));
     const lead = names.length > 0 ? names : nodeEls.map((e) => String(e.data.name));
-    const title = `${lead.slice(0, 3).join(', ')}${lead.length > 3 ? ` and ${lead.length - 3} more` : ''}`;
+    const auto = `${lead.slice(0, 3).join(', ')}${lead.length > 3 ? ` and ${lead.length - 3} more` : ''}`;
+    const title = s.$exportTitle.get().trim() || auto;
     const from = s.$compareFrom.get();
     const edges = s.$edges.get();
-    const sources = [
+    const sourceRefs = [
       ...nodeEls.flatMap((e) => c.nodes[e.data.id]?.sources ?? []),
       ...edgeEls.flatMap((e) => edges[e.data.id]?.sources ?? []),
-    ].map((x) => x.title);
+    ];
+    const sources = sourceRefs.map((x) => x.title);
+    const counts = new Map<string, number>();
+    for (const e of nodeEls) {
+      const label = c.nodes[e.data.id]?.label ?? 'Node';
+      counts.set(label, (counts.get(label) ?? 0) + 1);
+    }
+    const what = [...counts]
+      .map(([l, n]) => `${n} ${l.toLowerCase()}${n === 1 ? '' : 's'}`)
+      .join(', ');
     return {
+      sourceRefs,
+      link: location.href,
       title: title || 'Entente',
       subtitle: `As of ${s.$asOf.get()}${from ? ` · compared with ${from}` : ''} · ${nodeEls.length} nodes, ${edgeEls.length} relationships`,
       legend: derived.$legend.get(),
       sources,
-      footer: `Entente alliance explorer · exported ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${location.href.slice(0, 160)}`,
+      // A short, readable reference; the full link goes in the sources list.
+      footer: `Entente alliance explorer (${location.host}) · ${what || 'empty view'} · as of ${s.$asOf.get()} · exported ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     };
   };
   const record = async (
@@ -94,5 +108,16 @@ export function createExportActions(
         record('png', scale, await view.exportPng(scale, meta())),
       ),
     svg: () => track('Exporting SVG', async () => record('svg', 1, view.exportSvg(meta()))),
+    /** The sources sidecar: every source of what is drawn, with the full link to the view. */
+    sources() {
+      const m = meta();
+      const text = sourcesText(
+        { title: m.title, subtitle: m.subtitle, link: m.link },
+        m.sourceRefs,
+      );
+      const filename = `entente-${s.$asOf.get()}-sources.txt`;
+      download(new Blob([text], { type: 'text/plain;charset=utf-8' }), filename);
+      s.$notice.set({ tone: 'info', text: `Exported ${filename}.` });
+    },
   };
 }

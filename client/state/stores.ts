@@ -64,6 +64,8 @@ export function createStores(today: string) {
     $notice: atom<Notice | null>(null),
     $flash: atom<Flash>({ joined: [], exited: [] }),
     $expandLimit: atom<number>(60),
+    /** The export's title as the user typed it; empty means the automatic one. */
+    $exportTitle: atom<string>(''),
     $overlap,
     /** Whether overlaps count observers, partners and dialogue partners too. */
     $overlapAssociates,

@@ -11,8 +11,17 @@ export interface MenuEntry {
  * A header menu: a button that opens a list of commands under it, closed by a pick, a click
  * elsewhere or Escape. Used where the header is too narrow for every command side by side.
  */
-export function menuButton(id: string, label: string, title: string, entries: MenuEntry[]) {
-  const list = h('div', { class: 'menu-list', role: 'menu', id: `${id}-list`, hidden: true });
+export function menuButton(
+  id: string,
+  label: string,
+  title: string,
+  entries: MenuEntry[],
+  /** Shown above the commands (e.g. the export's title field). */
+  top?: HTMLElement,
+) {
+  // A disclosure (button + panel), not an ARIA menu: the panel may hold a text field too.
+  const list = h('div', { class: 'menu-list', id: `${id}-list`, hidden: true });
+  if (top) list.append(top);
   const button = h(
     'button',
     {
@@ -20,7 +29,6 @@ export function menuButton(id: string, label: string, title: string, entries: Me
       class: 'tool',
       id,
       title,
-      'aria-haspopup': 'menu',
       'aria-expanded': 'false',
       'aria-controls': `${id}-list`,
     },
@@ -36,7 +44,6 @@ export function menuButton(id: string, label: string, title: string, entries: Me
         'button',
         {
           type: 'button',
-          role: 'menuitem',
           id: e.id,
           title: e.title,
           onclick: () => {
@@ -50,7 +57,7 @@ export function menuButton(id: string, label: string, title: string, entries: Me
   }
   button.addEventListener('click', () => {
     setOpen(list.hidden);
-    if (!list.hidden) (list.querySelector('button') as HTMLButtonElement | null)?.focus();
+    if (!list.hidden) (list.querySelector('input, button') as HTMLElement | null)?.focus();
   });
   const wrap = h('div', { class: 'menu' }, button, list);
   const onDown = (e: Event) => {

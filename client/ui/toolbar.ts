@@ -29,6 +29,7 @@ export interface ToolbarActions {
   relayout(): void;
   exportPng(scale: number): void;
   exportSvg(): void;
+  exportSources(): void;
   share(): void;
   help(): void;
 }
@@ -92,8 +93,20 @@ function limitField(s: Pick<Stores, '$expandLimit'>) {
 
 export type ToolbarStores = Pick<
   Stores,
-  '$canvas' | '$layout' | '$view' | '$sizeBy' | '$expandLimit'
+  '$canvas' | '$layout' | '$view' | '$sizeBy' | '$expandLimit' | '$exportTitle'
 >;
+
+/** The export's title, editable before exporting; empty means the automatic title. */
+function exportTitle(s: Pick<Stores, '$exportTitle'>) {
+  const input = h('input', {
+    type: 'text',
+    id: 'export-title',
+    placeholder: 'Automatic: the alliances shown',
+    value: s.$exportTitle.get(),
+  });
+  input.addEventListener('input', () => s.$exportTitle.set(input.value));
+  return h('label', { class: 'menu-field' }, h('span', {}, 'Title'), input);
+}
 
 /**
  * Expand limit, layout, view, size, history, fit, export and share controls in the header.
@@ -123,15 +136,27 @@ export function mountToolbar(el: HTMLElement, s: ToolbarStores, a: ToolbarAction
     h('button', { type: 'button', class: 'tool', title, 'aria-label': title, onclick, id }, label);
   const undo = btn('↶', 'Undo (Ctrl+Z)', a.undo, 'undo');
   const redo = btn('↷', 'Redo (Ctrl+Shift+Z)', a.redo, 'redo');
-  const exportMenu = menuButton('export-menu', 'Export', 'Export the view as an image', [
-    ...EXPORT_SCALES.map((sc) => ({
-      id: `export-png-${sc}`,
-      label: `PNG ${sc}×`,
-      title: `Export PNG at ${sc}× (X exports 2×)`,
-      run: () => a.exportPng(sc),
-    })),
-    { id: 'export-svg', label: 'SVG', title: 'Export SVG', run: a.exportSvg },
-  ]);
+  const exportMenu = menuButton(
+    'export-menu',
+    'Export',
+    'Export the view as an image',
+    [
+      ...EXPORT_SCALES.map((sc) => ({
+        id: `export-png-${sc}`,
+        label: `PNG ${sc}×`,
+        title: `Export PNG at ${sc}× (X exports 2×)`,
+        run: () => a.exportPng(sc),
+      })),
+      { id: 'export-svg', label: 'SVG', title: 'Export SVG', run: a.exportSvg },
+      {
+        id: 'export-sources',
+        label: 'Sources list (.txt)',
+        title: 'Every source of what is drawn, with the link to this view',
+        run: a.exportSources,
+      },
+    ],
+    exportTitle(s),
+  );
   el.replaceChildren(
     limit.field,
     layout.el,

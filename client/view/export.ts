@@ -1,8 +1,11 @@
 import type { Core } from 'cytoscape';
-import { FRAME, frameSize, sourcesLine } from './export-frame.js';
+import { FRAME, fitTitle, frameSize, sourcesLine } from './export-frame.js';
 import { drawLegend, escapeXml, svgLegend } from './export-legend.js';
 import type { LegendSection } from './legend-model.js';
 import { drawWorld } from './world-layer.js';
+
+/** Where the footnote sends readers for the sources it had no room for. */
+const SIDECAR_NOTE = ': full list via Export ▸ Sources list';
 
 export interface ExportMeta {
   title: string;
@@ -64,7 +67,7 @@ export async function exportPng(cy: Core, scale: number, meta: ExportMeta): Prom
   ctx.fillStyle = '#10213a';
   ctx.font = `700 24px ${FONT}`;
   ctx.textBaseline = 'alphabetic';
-  ctx.fillText(meta.title, 20, 36, w + FRAME.legend - 40);
+  ctx.fillText(fitTitle(meta.title, Math.floor((w + FRAME.legend - 40) / 13.5)), 20, 36);
   ctx.fillStyle = '#495057';
   ctx.font = `15px ${FONT}`;
   ctx.fillText(meta.subtitle, 20, 58, w + FRAME.legend - 40);
@@ -83,13 +86,8 @@ export async function exportPng(cy: Core, scale: number, meta: ExportMeta): Prom
   ctx.fillStyle = '#495057';
   ctx.font = `12px ${FONT}`;
   const maxChars = Math.floor((w + FRAME.legend - 40) / 6.4);
-  ctx.fillText(
-    sourcesLine(meta.sources, maxChars),
-    20,
-    FRAME.header + h + 24,
-    w + FRAME.legend - 40,
-  );
-  ctx.fillText(meta.footer, 20, FRAME.header + h + 46, w + FRAME.legend - 40);
+  ctx.fillText(sourcesLine(meta.sources, maxChars, SIDECAR_NOTE), 20, FRAME.header + h + 24);
+  ctx.fillText(meta.footer, 20, FRAME.header + h + 46);
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   if (!blob) throw new Error('the browser could not encode the PNG');
   return { blob, width: canvas.width, height: canvas.height };
@@ -117,7 +115,14 @@ export function exportSvg(cy: Core, meta: ExportMeta): ExportResult {
   const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${size.height}" viewBox="0 0 ${size.width} ${size.height}">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    text(20, 36, 24, 700, '#10213a', meta.title),
+    text(
+      20,
+      36,
+      24,
+      700,
+      '#10213a',
+      fitTitle(meta.title, Math.floor((w + FRAME.legend - 40) / 13.5)),
+    ),
     text(20, 58, 15, 400, '#495057', meta.subtitle),
     `<svg x="0" y="${FRAME.header}" width="${w}" height="${h}" overflow="hidden">`,
     `<g transform="matrix(${zoom} 0 0 ${zoom} ${pan.x} ${pan.y})">${hulls}</g>`,
@@ -125,7 +130,14 @@ export function exportSvg(cy: Core, meta: ExportMeta): ExportResult {
     '</svg>',
     `<rect x="0.5" y="${FRAME.header + 0.5}" width="${w - 1}" height="${h - 1}" fill="none" stroke="#dee2e6"/>`,
     svgLegend(meta.legend, w + 20, FRAME.header + 16, FRAME.header + h),
-    text(20, FRAME.header + h + 24, 12, 400, '#495057', sourcesLine(meta.sources, maxChars)),
+    text(
+      20,
+      FRAME.header + h + 24,
+      12,
+      400,
+      '#495057',
+      sourcesLine(meta.sources, maxChars, SIDECAR_NOTE),
+    ),
     text(20, FRAME.header + h + 46, 12, 400, '#495057', meta.footer),
     '</svg>',
   ].join('');

@@ -81,7 +81,8 @@ describe('the explorer on laptop and projector screens', () => {
       // The export menu's items are reachable once it is open.
       await page.click('#export-menu');
       const menu = await unreachableControls(page, ['#export-menu-list']);
-      expect(menu.checked).toBe(4);
+      // Title field, PNG 1×/2×/4×, SVG and the sources list.
+      expect(menu.checked).toBe(6);
       expect(menu.problems).toEqual([]);
       await page.keyboard.press('Escape');
       expect(await page.isVisible('#export-menu-list')).toBe(false);

@@ -3,7 +3,12 @@ import { addNodes, emptyCanvas, setOmitted, togglePin } from '../../../client/st
 import { mergeEdges } from '../../../client/state/edges.js';
 import { noFilters, toggleHidden } from '../../../client/state/filters.js';
 import { buildScene, nodeExistsOn, type SceneInput } from '../../../client/view/elements.js';
-import { frameSize, sourcesLine } from '../../../client/view/export-frame.js';
+import {
+  fitTitle,
+  frameSize,
+  sourcesLine,
+  sourcesText,
+} from '../../../client/view/export-frame.js';
 import { legendFor } from '../../../client/view/legend-model.js';
 import { GEO_SCALE, geoPositions, groupedPositions } from '../../../client/view/positions.js';
 import { alliance, member, nation } from './fixtures.js';
@@ -182,5 +187,35 @@ describe('preset positions and export frame', () => {
     expect(frameSize(1000.4, 600, 2)).toMatchObject({ width: 2600, height: 1472 });
     expect(sourcesLine(['A', 'B', 'A'], 100)).toBe('Sources: A; B.');
     expect(sourcesLine(['Alpha', 'Beta', 'Gamma'], 24)).toBe('Sources: Alpha (+2 more)');
+  });
+});
+
+describe('export text', () => {
+  it('cuts a long title with an ellipsis instead of squeezing it', () => {
+    expect(fitTitle('NATO, EU', 40)).toBe('NATO, EU');
+    const cut = fitTitle('North Atlantic Treaty Organization, European Union and 3 more', 30);
+    expect(cut).toHaveLength(30);
+    expect(cut.endsWith('…')).toBe(true);
+  });
+
+  it('sends readers to the sources list for what the footnote could not hold', () => {
+    expect(sourcesLine(['Alpha', 'Beta', 'Gamma'], 24, ': see list')).toBe(
+      'Sources: Alpha (+2 more: see list)',
+    );
+  });
+
+  it('writes every source once, with its address and the link to the view', () => {
+    const text = sourcesText(
+      { title: 'NATO', subtitle: 'As of 1985-06-01', link: 'http://x/#n=a' },
+      [
+        { title: 'A', url: 'https://a.example/' },
+        { title: 'B', url: 'https://b.example/' },
+        { title: 'A', url: 'https://a.example/' },
+      ],
+    );
+    expect(text).toContain('View: http://x/#n=a');
+    expect(text).toContain('Sources (2):');
+    expect(text).toContain('1. A <https://a.example/>');
+    expect(text).toContain('2. B <https://b.example/>');
   });
 });
