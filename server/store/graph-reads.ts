@@ -16,7 +16,7 @@ export interface ReadPrimitives {
 
 export type GraphReads = Pick<
   GraphStore,
-  'getNode' | 'neighbourhood' | 'subgraph' | 'members' | 'memberships' | 'shortestPath'
+  'getNode' | 'nodeIds' | 'neighbourhood' | 'subgraph' | 'members' | 'memberships' | 'shortestPath'
 >;
 
 /**
@@ -29,6 +29,8 @@ export function graphReads({ nodesById, expand, run }: ReadPrimitives): GraphRea
     async getNode(id) {
       return (await nodesById([id])).get(id) ?? null;
     },
+
+    nodeIds: async () => (await run(queries.searchCandidates, {})).map((r) => r.id).sort(),
 
     neighbourhood: (centre, options) => expandNeighbourhood(centre, expand, options),
 

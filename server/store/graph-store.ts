@@ -63,6 +63,9 @@ export interface GraphStore {
   /** The node with this domain id, or null when there is none. */
   getNode(id: string): Promise<GraphNode | null>;
 
+  /** Every node's domain id, sorted (for whole-graph exports: pass them to `subgraph`). */
+  nodeIds(): Promise<string[]>;
+
   /**
    * Nodes reachable from `centre` within `depth` hops over relationships that hold on `asOf`,
    * breadth first, with the relationships traversed. Stops at `limit` nodes and says how many

@@ -94,6 +94,12 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
       });
     });
 
+    describe('nodeIds', () => {
+      it('lists every node id, sorted', async () => {
+        expect(await store.nodeIds()).toEqual([...ids()].sort());
+      });
+    });
+
     describe('getNode', () => {
       it('returns the node with its properties and sources, keyed by domain id', async () => {
         const node = GraphNodeSchema.parse(await store.getNode('nation:FRA'));
