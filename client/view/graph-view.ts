@@ -55,7 +55,11 @@ export function createGraphView(
 
   const layout = (incremental: boolean, fit: boolean) => {
     const run = ++layoutRuns;
-    layingOut = runLayout(cy, { name: s.$layout.get(), incremental, pinned: pinned(), fit }).then(
+    const overlap = s.$overlapShown.get();
+    // While alliances are compared, their members are grouped so hulls hold only members;
+    // the map keeps nations at their capitals.
+    const name = overlap.length > 0 && s.$layout.get() !== 'geo' ? 'overlap' : s.$layout.get();
+    layingOut = runLayout(cy, { name, incremental, pinned: pinned(), fit, overlap }).then(
       async () => {
         if (run !== layoutRuns) return;
         if (fit) await fitView(cy.nodes().length <= 250);
@@ -92,6 +96,8 @@ export function createGraphView(
     }),
     s.$view.listen(() => void layout(true, true)),
     s.$overlapShown.subscribe((sets) => hulls.set(sets)),
+    // Choosing or dropping an alliance regroups what is drawn (new members lay out anyway).
+    s.$overlapShown.listen(() => void layout(true, true)),
     bindEvents(cy, handlers),
   ];
 

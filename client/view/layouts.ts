@@ -1,5 +1,6 @@
 import type { Core, LayoutOptions, NodeSingular } from 'cytoscape';
 import type { LayoutName } from '../state/model.js';
+import { type LayoutSet, overlapPositions } from './overlap-layout.js';
 import {
   geoPositions,
   groupedPositions,
@@ -15,11 +16,14 @@ export const DRAFT_THRESHOLD = 400;
 const ANIMATE_MAX = 250;
 
 export interface LayoutRun {
-  name: LayoutName;
+  /** The user's layout, or `overlap` while alliances are chosen for overlaps (view/overlap-layout.ts). */
+  name: LayoutName | 'overlap';
   /** Keep current positions as the starting point (after an expansion), else start afresh. */
   incremental: boolean;
   pinned: ReadonlySet<string>;
   fit: boolean;
+  /** Chosen overlap sets: their members are grouped so hulls enclose only members. */
+  overlap?: readonly LayoutSet[];
 }
 
 const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
@@ -71,9 +75,14 @@ function options(cy: Core, run: LayoutRun): LayoutOptions {
   }
   const input = layoutInput(cy);
   const positions =
-    run.name === 'geo'
-      ? geoPositions(input.nodes, input.edges)
-      : groupedPositions(input.nodes, input.edges);
+    run.name === 'overlap'
+      ? overlapPositions(
+          input.nodes.map((n) => n.id),
+          run.overlap ?? [],
+        )
+      : run.name === 'geo'
+        ? geoPositions(input.nodes, input.edges)
+        : groupedPositions(input.nodes, input.edges);
   return {
     name: 'preset',
     ...common,
@@ -109,7 +118,11 @@ export function runLayout(cy: Core, run: LayoutRun): Promise<void> {
     run.name === 'fcose'
       ? cy.elements()
       : cy.elements().filter((e) => !(e.isNode() && run.pinned.has(e.id())));
+  // A newer layout replaces a running one: an older one's end animation must not land last.
+  (cy.scratch('entente-layout') as { stop(): void } | undefined)?.stop();
+  cy.nodes().stop(true, false);
   const layout = eles.layout(options(cy, run));
+  cy.scratch('entente-layout', layout);
   const done = new Promise<void>((resolve) => {
     layout.one('layoutstop', () => {
       separateNodes(cy, run.pinned);

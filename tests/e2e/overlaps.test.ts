@@ -31,6 +31,15 @@ const sharedCounts = async (page: Page) =>
       tds.map((td) => Number((td.getAttribute('title') ?? '').split(' ')[0])),
     )) as number[];
 
+type NodeBox = { id: string; x: number; y: number; w: number; h: number };
+
+/** Full members of an alliance today, from the API itself. */
+async function fullMembers(id: string): Promise<string[]> {
+  const res = await fetch(`${server.baseUrl}/api/alliances/${id}/members`);
+  const body = (await res.json()) as { members: { id: string; role: string }[] };
+  return body.members.filter((m) => m.role === 'member').map((m) => m.id);
+}
+
 for (const size of [
   { width: 1280, height: 720 },
   { width: 1920, height: 1080 },
@@ -38,6 +47,35 @@ for (const size of [
   const tag = `${size.width}x${size.height}`;
 
   describe(`overlaps at ${tag}`, () => {
+    it('lays members out so no hull encloses a non-member', async () => {
+      const page = await browser.context.newPage();
+      await page.setViewportSize(size);
+      await page.goto(
+        `${server.baseUrl}/#n=alliance:nato,alliance:eu,nation:CHN,nation:IND,nation:JPN&o=alliance:nato,alliance:eu`,
+      );
+      await page.waitForFunction('window.__entente && window.__entente.ready === true');
+      await page.waitForSelector('#overlap-matrix');
+      await settle(page);
+      const boxes = (await page.evaluate('window.__entente.nodeBoxes()')) as NodeBox[];
+      const at = new Map(boxes.map((b) => [b.id, b]));
+      for (const set of ['alliance:nato', 'alliance:eu']) {
+        const members = new Set([set, ...(await fullMembers(set))]);
+        const own = boxes.filter((b) => members.has(b.id));
+        const x1 = Math.min(...own.map((b) => b.x - b.w / 2)) - 20;
+        const x2 = Math.max(...own.map((b) => b.x + b.w / 2)) + 20;
+        const y1 = Math.min(...own.map((b) => b.y - b.h / 2)) - 20;
+        const y2 = Math.max(...own.map((b) => b.y + b.h / 2)) + 20;
+        const intruders = boxes
+          .filter((b) => !members.has(b.id))
+          .filter((b) => b.x > x1 && b.x < x2 && b.y > y1 && b.y < y2)
+          .map((b) => b.id);
+        expect(intruders, `inside ${set}`).toEqual([]);
+      }
+      expect(at.has('nation:CHN')).toBe(true);
+      await page.screenshot({ path: path.join(ARTIFACTS, `overlaps-${tag}-hulls.png`) });
+      await page.close();
+    });
+
     it('count full members by default and associates only when asked', async () => {
       const page = await browser.context.newPage();
       await page.setViewportSize(size);
