@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MemberSchema, NationMembershipSchema, NationPartySchema } from '../contract/api.js';
 import { NODE_SCHEMAS, REL_SCHEMAS } from '../contract/model.js';
 import { IsoDateSchema, type NodeLabel, REL_TYPES, type RelType } from '../contract/primitives.js';
+import { bulkRow, bulkText, columnsOf } from './bulk.js';
 import { type CypherFiles, renderTemplate } from './cypher-files.js';
 import type { Backend } from './graph-store.js';
 
@@ -27,6 +28,10 @@ export interface QueryDescriptor<
   mode: 'READ' | 'WRITE';
   /** Placeholders the file has; the runner refuses to run it without them. */
   slots?: readonly Slot[];
+  /** For upserts: the table written (a node label or relationship type) and its kind. */
+  table?: { name: string; kind: 'node' | 'rel' };
+  /** Run as one `UNWIND $rows` statement over many records (see bulk.ts). */
+  bulk?: boolean;
 }
 
 export type Params<Q extends QueryDescriptor> = z.input<Q['params']>;
@@ -160,6 +165,7 @@ export function upsertNode(label: NodeLabel) {
     params: anyValues(shapeKeys(NODE_SCHEMAS[label])).extend({ searchText: z.string().nullish() }),
     row: z.never(),
     mode: 'WRITE',
+    table: { name: label, kind: 'node' },
   });
 }
 
@@ -171,7 +177,13 @@ export function upsertRel(type: RelType) {
     row: z.object({ id: z.string() }),
     mode: 'WRITE',
     slots: ['from', 'to'],
+    table: { name: type, kind: 'rel' },
   });
+}
+
+/** An upsert as a bulk statement: `{ rows: [params, ...] }`, one result row per record written. */
+export function bulkOf<Q extends QueryDescriptor>(query: Q) {
+  return { ...query, params: z.object({ rows: z.array(query.params) }), bulk: true };
 }
 
 /** Every descriptor the adapters run, for the header test and start-up checks. */
@@ -212,6 +224,13 @@ export function bindQuery<Q extends QueryDescriptor>(
   slots?: Slots,
 ): { text: string; values: Record<string, unknown> } {
   const file = cypher.get(query.file, backend);
-  const values = pickDeclared(query.params.parse(params), file.params);
-  return { text: renderTemplate(file.text, slots), values };
+  const parsed = query.params.parse(params) as Record<string, unknown>;
+  if (query.bulk && query.table) {
+    const columns = columnsOf(cypher, query.table.name, query.table.kind);
+    const rows = (parsed.rows as Array<Record<string, unknown>>).map((r) =>
+      bulkRow(pickDeclared(r, file.params), backend, columns),
+    );
+    return { text: bulkText(renderTemplate(file.text, slots), backend, columns), values: { rows } };
+  }
+  return { text: renderTemplate(file.text, slots), values: pickDeclared(parsed, file.params) };
 }

@@ -269,6 +269,8 @@ const EXPECTED: Record<keyof typeof routes, 'public' | Role> = {
   members: 'guest',
   memberships: 'guest',
   shortestPath: 'guest',
+  exportGraph: 'guest',
+  exportCanvas: 'guest',
   queries: 'guest',
   runQuery: 'guest',
   query: 'analyst',
@@ -280,6 +282,8 @@ const EXPECTED: Record<keyof typeof routes, 'public' | Role> = {
   updateUser: 'admin',
   deleteUser: 'admin',
   audit: 'admin',
+  exportGraph: 'guest',
+  exportCanvas: 'guest',
 };
 
 /** A request to each route that passes validation, so that only access decides the answer. */
@@ -300,6 +304,8 @@ const SAMPLE: Record<keyof typeof routes, { path: string; body?: object }> = {
   members: { path: '/api/alliances/alliance:nato/members' },
   memberships: { path: '/api/nations/nation:USA/memberships' },
   shortestPath: { path: '/api/paths/shortest?from=nation:USA&to=nation:POL' },
+  exportGraph: { path: '/api/export?format=csv-nodes' },
+  exportCanvas: { path: '/api/export', body: { format: 'json', ids: ['alliance:nato'] } },
   queries: { path: '/api/queries' },
   runQuery: { path: '/api/queries/no-such-query', body: { params: {} } },
   query: { path: '/api/query', body: { cypher: 'RETURN 1 AS x' } },
@@ -311,6 +317,8 @@ const SAMPLE: Record<keyof typeof routes, { path: string; body?: object }> = {
   updateUser: { path: '/api/users/usr_unknown000', body: { role: 'viewer' } },
   deleteUser: { path: '/api/users/usr_unknown000' },
   audit: { path: '/api/audit' },
+  exportGraph: { path: '/api/export?format=json' },
+  exportCanvas: { path: '/api/export', body: { format: 'graphml', ids: ['alliance:nato'] } },
 };
 
 const ORDER = ['guest', 'viewer', 'analyst', 'editor', 'admin'] as const;

@@ -11,7 +11,7 @@ import { gateConsoleQuery } from '../console/gate.js';
 import type { CypherFiles } from '../cypher-files.js';
 import { graphReads } from '../graph-reads.js';
 import type { GraphStore, ImportSummary } from '../graph-store.js';
-import { groupByLabel, importPlan, schemaTexts } from '../import-plan.js';
+import { bulkPlan, checkEndpoints, groupByLabel, schemaTexts } from '../import-plan.js';
 import { queries } from '../queries.js';
 import { countStats } from '../stats.js';
 import { ConsolePool } from './console-pool.js';
@@ -125,9 +125,9 @@ async function open({
     async importGraph(bundle: SeedBundle): Promise<ImportSummary> {
       await writes.statement('BEGIN TRANSACTION');
       try {
-        for (const { query, params, slots, rel } of importPlan(bundle)) {
-          const rows = await writes.run(query, params, slots);
-          if (rel && rows.length === 0) throw new Error(`${rel}: endpoint not found`);
+        for (const batch of bulkPlan(bundle)) {
+          const written = await writes.run(batch.query, { rows: batch.rows }, batch.slots);
+          checkEndpoints(batch, written as Array<{ id: string }>);
         }
         await writes.statement('COMMIT');
       } catch (err) {

@@ -14,7 +14,7 @@ import { runConsole } from '../console/run-console.js';
 import type { CypherFiles } from '../cypher-files.js';
 import { graphReads } from '../graph-reads.js';
 import type { GraphStore, ImportSummary } from '../graph-store.js';
-import { groupByLabel, importPlan, schemaTexts } from '../import-plan.js';
+import { bulkPlan, checkEndpoints, groupByLabel, schemaTexts } from '../import-plan.js';
 import { paramNames, queries, upsertRel } from '../queries.js';
 import { countStats } from '../stats.js';
 import { neo4jConsoleEngine } from './console-engine.js';
@@ -37,9 +37,6 @@ export interface Neo4jStoreOptions {
   /** Where start-up progress goes (waiting for Neo4j, schema). */
   log?: (message: string) => void;
 }
-
-/** Statements piped into one import transaction before awaiting their results. */
-const IMPORT_BATCH = 500;
 
 /**
  * The Neo4j adapter: the same port and DTOs as the embedded store, on neo4j-driver. Reads go
@@ -137,25 +134,23 @@ async function open(options: Neo4jStoreOptions): Promise<GraphStore> {
       );
     },
 
-    /**
-     * Every upsert of the bundle in one write transaction, pipelined in batches (the driver
-     * sends a batch without waiting for each answer): all of it commits, or none.
-     */
+    /** Every record of the bundle in one write transaction, as bulk UNWIND batches: all or none. */
     async importGraph(bundle: SeedBundle): Promise<ImportSummary> {
-      const plan = importPlan(bundle);
       // Nodes also store the folded text the full-text index holds.
-      for (const step of plan)
-        if (!step.rel) step.params.searchText = searchText(step.record as NodeRecord);
+      const batches = bulkPlan(bundle, {
+        params: (step) =>
+          step.rel
+            ? step.params
+            : { ...step.params, searchText: searchText(step.record as NodeRecord) },
+      });
       await runner.write('import', async (tx) => {
-        for (let i = 0; i < plan.length; i += IMPORT_BATCH) {
-          const batch = plan.slice(i, i + IMPORT_BATCH);
-          const results = await Promise.all(
-            batch.map((s) => runner.runIn(tx, s.query, s.params, s.slots)),
+        for (const batch of batches) {
+          checkEndpoints(
+            batch,
+            (await runner.runIn(tx, batch.query, { rows: batch.rows }, batch.slots)) as Array<{
+              id: string;
+            }>,
           );
-          results.forEach((rows, j) => {
-            const rel = batch[j]?.rel;
-            if (rel && rows.length === 0) throw new Error(`${rel}: endpoint not found`);
-          });
         }
       });
       return { nodes: bundle.nodes.length, relationships: bundle.rels.length };
