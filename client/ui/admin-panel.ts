@@ -15,6 +15,7 @@ type Tab = keyof typeof TABS;
 const AUDIT_ACTIONS = [
   'auth.login',
   'auth.logout',
+  'auth.oidc',
   'auth.setup',
   'console.query',
   'token.create',
@@ -88,7 +89,7 @@ function userRow(u: User, me: string | undefined, a: AdminActions) {
     pwd,
     h(
       'button',
-      { type: 'submit', class: 'link', 'aria-label': `Reset the password of ${u.username}` },
+      { type: 'submit', class: 'link', 'aria-label': `Reset password of ${u.username}` },
       'Reset password',
     ),
   );
@@ -105,6 +106,7 @@ function userRow(u: User, me: string | undefined, a: AdminActions) {
     if (del.dataset.confirm === 'yes') return void a.deleteUser(u.id);
     del.dataset.confirm = 'yes';
     del.textContent = 'Confirm delete';
+    del.setAttribute('aria-label', `Confirm delete ${u.username}`);
   });
   return h(
     'tr',
@@ -116,19 +118,23 @@ function userRow(u: User, me: string | undefined, a: AdminActions) {
     h('td', {}, u.createdAt.slice(0, 10)),
     h(
       'td',
-      { class: 'row-actions' },
+      {},
       h(
-        'button',
-        {
-          type: 'button',
-          class: 'link',
-          'aria-label': `${u.disabled ? 'Enable' : 'Disable'} ${u.username}`,
-          onclick: () => void a.updateUser(u.id, { disabled: !u.disabled }),
-        },
-        u.disabled ? 'Enable' : 'Disable',
+        'div',
+        { class: 'row-actions' },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'link',
+            'aria-label': `${u.disabled ? 'Enable' : 'Disable'} ${u.username}`,
+            onclick: () => void a.updateUser(u.id, { disabled: !u.disabled }),
+          },
+          u.disabled ? 'Enable' : 'Disable',
+        ),
+        u.source === 'local' ? reset : null,
+        del,
       ),
-      u.source === 'local' ? reset : null,
-      del,
     ),
   );
 }

@@ -19,7 +19,7 @@ const FOCUSABLE =
  * what opened it. Keys typed in it never reach the explorer's shortcuts.
  */
 export function modal(id: string, title: string, onClose: () => void = () => {}): Modal {
-  const body = h('div', { class: 'modal-body' });
+  const body = h('div', { class: 'modal-body', tabindex: -1 });
   const closeBtn = h(
     'button',
     { type: 'button', class: 'icon-btn modal-close', 'aria-label': `Close ${title}` },
@@ -55,6 +55,12 @@ export function modal(id: string, title: string, onClose: () => void = () => {})
       first.focus();
     }
   });
+  // A re-render can remove the focused control (a revoked token's button): focus stays in
+  // the dialog, so Escape and Tab keep working.
+  const keep = new MutationObserver(() => {
+    if (dialog.open && !dialog.contains(document.activeElement)) body.focus();
+  });
+  keep.observe(dialog, { childList: true, subtree: true });
   return {
     dialog,
     body,
@@ -65,7 +71,10 @@ export function modal(id: string, title: string, onClose: () => void = () => {})
       (dialog.querySelector<HTMLElement>('[autofocus]') ?? closeBtn).focus();
     },
     close: () => dialog.close(),
-    dispose: () => dialog.remove(),
+    dispose: () => {
+      keep.disconnect();
+      dialog.remove();
+    },
   };
 }
 

@@ -1,6 +1,10 @@
 import type { AuthActions } from '../actions/auth-actions.js';
 import type { SessionStores } from '../state/session.js';
-import { h } from './dom.js';
+import { h, listenAll, render } from './dom.js';
+
+/** Where the server starts the OpenID Connect code flow (server/http/routes/auth-routes.ts). */
+const OIDC_LOGIN = '/api/auth/oidc/login';
+
 import { field, modal, statusLine } from './modal.js';
 
 /**
@@ -44,11 +48,28 @@ export function mountSignInDialog(ss: SessionStores, a: AuthActions) {
       password.select();
     }
   });
-  m.body.append(form);
-  const off = ss.$sessionStatus.subscribe((st) => {
-    status.show(st);
-    submit.disabled = st.type === 'loading';
-  });
+  // With OpenID Connect configured, the provider's sign-in is one link away.
+  const oidc = h('p', { class: 'oidc-line', hidden: true });
+  m.body.append(form, oidc);
+  const off = listenAll([
+    ss.$sessionStatus.subscribe((st) => {
+      status.show(st);
+      submit.disabled = st.type === 'loading';
+    }),
+    ss.$session.subscribe(({ oidc: o }) => {
+      oidc.hidden = !o.enabled;
+      render(
+        oidc,
+        o.enabled
+          ? h(
+              'a',
+              { href: OIDC_LOGIN, id: 'sign-in-oidc' },
+              `Sign in with ${o.label || 'single sign-on'}`,
+            )
+          : null,
+      );
+    }),
+  ]);
   return {
     open: () => {
       a.dismissError();

@@ -80,6 +80,7 @@ export function tokensTable(
  */
 export function mountTokensPanel(ss: SessionStores, as: AdminStores, a: AdminActions) {
   const m = modal('tokens-panel', 'API tokens', a.dropSecret);
+  m.dialog.classList.add('medium');
   const name = h('input', {
     id: 'token-name',
     name: 'name',
