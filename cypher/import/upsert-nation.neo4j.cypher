@@ -1,8 +1,8 @@
 // Creates or updates one Nation by id, with the folded search text the full-text index holds.
-// params: $id, $name, $aliases, $note, $sources, $iso2, $iso3, $cow, $region, $subregion, $capital, $lat, $lon, $since, $sinceBasis, $until, $milexUsdM, $milexYear, $regime, $regimeYear, $searchText
+// params: $id, $name, $aliases, $note, $sources, $iso2, $iso3, $cow, $region, $subregion, $capital, $lat, $lon, $since, $sinceBasis, $until, $milexUsdM, $milexYear, $regime, $regimeYear, $searchText, $layer
 // returns: nothing
 MERGE (n:Nation {id: $id})
 SET n.name = $name, n.aliases = $aliases, n.note = $note, n.sources = $sources,
     n.iso2 = $iso2, n.iso3 = $iso3, n.cow = $cow, n.region = $region, n.subregion = $subregion,
     n.capital = $capital, n.lat = $lat, n.lon = $lon, n.since = $since, n.sinceBasis = $sinceBasis, n.until = $until,
-    n.milexUsdM = $milexUsdM, n.milexYear = $milexYear, n.regime = $regime, n.regimeYear = $regimeYear, n.searchText = $searchText
+    n.milexUsdM = $milexUsdM, n.milexYear = $milexYear, n.regime = $regime, n.regimeYear = $regimeYear, n.layer = $layer, n.searchText = $searchText

@@ -47,7 +47,24 @@ function intParam(bounds: IntBounds) {
     .transform((v) => v ?? bounds.default);
 }
 
-export const AsOfQuerySchema = z.strictObject({ asOf: IsoDateSchema.optional() });
+/**
+ * Which data a read uses: the curated dataset (default), an imported ATOP 5.1 layer, or both.
+ * Facts say where they come from (`layer` on members, edges and nodes).
+ */
+export const LAYERS = ['curated', 'atop', 'all'] as const;
+export type Layer = (typeof LAYERS)[number];
+export const LayerParamSchema = z.enum(LAYERS).default('curated');
+
+/** Whether a record whose `layer` property is `recordLayer` (absent: curated) is in `layer`. */
+export function inLayer(recordLayer: unknown, layer: Layer): boolean {
+  return layer === 'all' || (recordLayer === 'atop' ? 'atop' : 'curated') === layer;
+}
+
+export const AsOfQuerySchema = z.strictObject({
+  asOf: IsoDateSchema.optional(),
+  layer: LayerParamSchema,
+});
+export const StatsQuerySchema = z.strictObject({ layer: LayerParamSchema });
 
 export const NodeParamsSchema = z.strictObject({ id: NodeIdSchema });
 export const AllianceParamsSchema = z.strictObject({ id: idSchemaFor('Alliance') });
@@ -75,6 +92,7 @@ export const SearchQuerySchema = z.strictObject({
   q: z.string().trim().min(1, 'q must not be empty').max(SEARCH_TEXT_MAX_CHARS),
   types: csv(NodeLabelSchema).optional(),
   limit: intParam(SEARCH_LIMIT),
+  layer: LayerParamSchema,
 });
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
 
@@ -100,6 +118,7 @@ export const NeighbourhoodQuerySchema = z.strictObject({
   types: csv(NodeLabelSchema).optional(),
   rels: csv(RelTypeSchema).optional(),
   limit: intParam(EXPAND_LIMIT),
+  layer: LayerParamSchema,
 });
 export type NeighbourhoodQuery = z.infer<typeof NeighbourhoodQuerySchema>;
 
@@ -118,6 +137,7 @@ export const SubgraphBodySchema = z.strictObject({
   ids: z.array(NodeIdSchema).min(1).max(SUBGRAPH_MAX_IDS),
   asOf: IsoDateSchema.optional(),
   rels: z.array(RelTypeSchema).min(1).optional(),
+  layer: LayerParamSchema,
 });
 export type SubgraphBody = z.infer<typeof SubgraphBodySchema>;
 
@@ -136,6 +156,8 @@ export const MemberSchema = z.strictObject({
   role: z.enum(MEMBERSHIP_ROLES),
   since: IsoDateSchema,
   until: IsoDateSchema.nullable(),
+  /** Where this membership comes from: the curated data or the ATOP layer. */
+  layer: z.enum(['curated', 'atop']),
 });
 export type Member = z.infer<typeof MemberSchema>;
 
@@ -173,6 +195,7 @@ export const ShortestPathQuerySchema = z.strictObject({
   to: NodeIdSchema,
   asOf: IsoDateSchema.optional(),
   maxHops: intParam(PATH_HOPS),
+  layer: LayerParamSchema,
 });
 export type ShortestPathQuery = z.infer<typeof ShortestPathQuerySchema>;
 

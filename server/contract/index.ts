@@ -2,6 +2,7 @@
 export * from './api.js';
 export * from './auth.js';
 export * from './errors.js';
+export * from './export.js';
 export * from './graph.js';
 export * from './library.js';
 export * from './limits.js';

@@ -70,6 +70,12 @@ export const AGREEMENT_KINDS = [
 
 export const AGREEMENT_SCOPES = ['bilateral', 'minilateral', 'multilateral'] as const;
 
+/**
+ * Where a fact comes from: the curated dataset (seeds/world) or an imported ATOP 5.1 layer.
+ * Records carry `layer` only when it is not curated.
+ */
+export const DATA_LAYERS = ['atop'] as const;
+
 export const MEMBERSHIP_ROLES = [
   'member',
   'observer',
@@ -133,6 +139,8 @@ export const NationSchema = z
     milexYear: Year.optional(),
     regime: z.enum(REGIMES).optional(),
     regimeYear: Year.optional(),
+    /** `atop`: a state only the ATOP layer knows (absent: curated). */
+    layer: z.enum(DATA_LAYERS).optional(),
   })
   .refine((n) => (n.milexUsdM === undefined) === (n.milexYear === undefined), {
     message: 'milexUsdM and milexYear go together',
@@ -156,6 +164,8 @@ export const AllianceSchema = z.strictObject({
   dissolved: IsoDateSchema.optional(),
   atopid: AtopIdSchema.optional(),
   obligations: ObligationsTextSchema.optional(),
+  /** `atop`: an alliance of the ATOP layer (absent: curated). */
+  layer: z.enum(DATA_LAYERS).optional(),
 });
 export type Alliance = z.infer<typeof AllianceSchema>;
 
@@ -224,7 +234,16 @@ function withSpell<T extends z.ZodType<{ since: string; until: string | null }>>
 }
 
 export const REL_SCHEMAS = {
-  MEMBER_OF: withSpell(z.strictObject({ ...relBase, role: z.enum(MEMBERSHIP_ROLES) })),
+  MEMBER_OF: withSpell(
+    z.strictObject({
+      ...relBase,
+      role: z.enum(MEMBERSHIP_ROLES),
+      /** `atop`: a member row of the ATOP layer (absent: curated). */
+      layer: z.enum(DATA_LAYERS).optional(),
+      /** What this member owes, where it differs by member (ATOP's member-level coding). */
+      obligations: ObligationsTextSchema.optional(),
+    }),
+  ),
   PARTY_TO: withSpell(
     z.strictObject({
       ...relBase,

@@ -14,6 +14,7 @@ import {
   SearchQuerySchema,
   SearchResponseSchema,
   ShortestPathQuerySchema,
+  StatsQuerySchema,
   StatsResponseSchema,
   SubgraphBodySchema,
   SubgraphResponseSchema,
@@ -36,6 +37,7 @@ import {
   UserSchema,
   UsersResponseSchema,
 } from './auth.js';
+import { ExportBodySchema, ExportQuerySchema, ExportResponseSchema } from './export.js';
 import {
   LibraryNameParamsSchema,
   QueriesResponseSchema,
@@ -56,7 +58,21 @@ export interface RouteDef {
   response: z.ZodType;
   /** Error codes this route may answer with besides INVALID_REQUEST. */
   errors?: readonly string[];
+  /**
+   * Media types of a route that answers a file instead of JSON (its `response` then
+   * describes the file); errors are still the JSON envelope.
+   */
+  produces?: readonly string[];
 }
+
+const EXPORT_MEDIA_TYPES = [
+  'application/gexf+xml',
+  'application/graphml+xml',
+  'application/json',
+  'application/zip',
+  'text/csv',
+  'application/x-cypher-query',
+] as const;
 
 const NoQuery = z.strictObject({});
 
@@ -75,7 +91,7 @@ export const routes = {
     path: '/api/stats',
     access: 'guest',
     summary: 'Node counts per label and relationship counts per type',
-    query: NoQuery,
+    query: StatsQuerySchema,
     response: StatsResponseSchema,
   },
   search: {
@@ -143,6 +159,25 @@ export const routes = {
     query: ShortestPathQuerySchema,
     response: PathResponseSchema,
     errors: ['NOT_FOUND', 'NO_PATH'],
+  },
+  exportGraph: {
+    method: 'get',
+    path: '/api/export',
+    access: 'guest',
+    summary: 'The whole graph on a date as a file: GEXF, GraphML, graphology JSON, CSV or Cypher',
+    query: ExportQuerySchema,
+    response: ExportResponseSchema,
+    produces: EXPORT_MEDIA_TYPES,
+  },
+  exportCanvas: {
+    method: 'post',
+    path: '/api/export',
+    access: 'guest',
+    summary: 'A canvas (ids, positions, colours and sizes as drawn) as a file',
+    query: NoQuery,
+    body: ExportBodySchema,
+    response: ExportResponseSchema,
+    produces: EXPORT_MEDIA_TYPES,
   },
   query: {
     method: 'post',

@@ -30,6 +30,7 @@ export async function neighbourhood(
     types: query.types,
     rels: query.rels,
     limit: query.limit,
+    layer: query.layer,
   });
   return { asOf, ...result };
 }
@@ -37,7 +38,7 @@ export async function neighbourhood(
 /** The canvas on a date: the requested nodes and the relationships among them that hold then. */
 export async function subgraph(store: GraphStore, body: SubgraphBody): Promise<SubgraphResponse> {
   const asOf = resolveAsOf(body.asOf);
-  const result = await store.subgraph(body.ids, { asOf, rels: body.rels });
+  const result = await store.subgraph(body.ids, { asOf, rels: body.rels, layer: body.layer });
   const found = new Set(result.nodes.map((n) => n.id));
   return { asOf, ...result, missing: [...new Set(body.ids)].filter((id) => !found.has(id)) };
 }

@@ -14,7 +14,11 @@ export async function shortestPath(
     requireNode(store, query.to),
   ]);
   const asOf = resolveAsOf(query.asOf);
-  const path = await store.shortestPath(start, end, { asOf, maxHops: query.maxHops });
+  const path = await store.shortestPath(start, end, {
+    asOf,
+    maxHops: query.maxHops,
+    layer: query.layer,
+  });
   if (!path) {
     throw new AppError(
       'NO_PATH',

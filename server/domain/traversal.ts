@@ -1,3 +1,4 @@
+import type { Layer } from '../contract/api.js';
 import type { GraphEdge, GraphNode } from '../contract/graph.js';
 import { type NodeLabel, REL_TYPES, type RelType } from '../contract/primitives.js';
 import type {
@@ -21,7 +22,12 @@ export interface Hop {
 }
 
 /** Every relationship of the given types holding on `asOf` that touches a frontier node. */
-export type Expand = (ids: string[], asOf: string, rels: readonly RelType[]) => Promise<Hop[]>;
+export type Expand = (
+  ids: string[],
+  asOf: string,
+  rels: readonly RelType[],
+  layer: Layer,
+) => Promise<Hop[]>;
 
 /**
  * Breadth-first neighbourhood: hop by hop up to `depth`, keeping neighbours of the allowed
@@ -40,7 +46,7 @@ export async function expandNeighbourhood(
   let frontier = [centre.id];
   let omitted = 0;
   for (let depth = 1; depth <= options.depth && frontier.length > 0; depth++) {
-    const hops = await expand(frontier, options.asOf, rels);
+    const hops = await expand(frontier, options.asOf, rels, options.layer ?? 'curated');
     const fresh = new Map<string, GraphNode>();
     for (const hop of hops) {
       if (types && !types.has(hop.other.label)) continue;
@@ -80,7 +86,7 @@ export async function breadthFirstPath(
   let frontier = [start.id];
   for (let hop = 0; hop < options.maxHops && frontier.length > 0 && !reached.has(end.id); hop++) {
     const next: string[] = [];
-    for (const h of await expand(frontier, options.asOf, REL_TYPES)) {
+    for (const h of await expand(frontier, options.asOf, REL_TYPES, options.layer ?? 'curated')) {
       if (reached.has(h.other.id)) continue;
       reached.set(h.other.id, { node: h.other, via: h.edge, prev: h.from });
       next.push(h.other.id);

@@ -7,6 +7,8 @@ export interface SearchCandidate {
   label: NodeLabel;
   name: string;
   aliases: readonly string[];
+  /** `atop` for a node only the ATOP layer holds. */
+  layer?: string | null;
 }
 
 /** A candidate with its texts folded once, so ranking a query does no Unicode work per node. */
@@ -98,12 +100,25 @@ export function rankMatches(
 
 /** Search rows (`id, name, aliases`) as entries, keeping the given labels (all when absent). */
 export function searchEntries(
-  rows: ReadonlyArray<{ id: string; name: string; aliases: readonly string[] | null }>,
+  rows: ReadonlyArray<{
+    id: string;
+    name: string;
+    aliases: readonly string[] | null;
+    layer?: string | null;
+  }>,
   types?: readonly NodeLabel[],
 ): SearchEntry[] {
   return rows.flatMap((r) => {
     const label = labelOfId(r.id);
     if (!label || (types && !types.includes(label))) return [];
-    return [searchEntry({ id: r.id, label, name: r.name, aliases: r.aliases ?? [] })];
+    return [
+      searchEntry({
+        id: r.id,
+        label,
+        name: r.name,
+        aliases: r.aliases ?? [],
+        layer: r.layer ?? null,
+      }),
+    ];
   });
 }

@@ -5,7 +5,17 @@ type Row = Record<string, unknown>;
 export type Prop = GraphNode['properties'][string];
 
 /** Relationship properties a DTO carries, in this order; `until` is always present. */
-const EDGE_COLUMNS = ['since', 'until', 'precision', 'role', 'signed', 'systems', 'note'] as const;
+const EDGE_COLUMNS = [
+  'since',
+  'until',
+  'precision',
+  'role',
+  'signed',
+  'systems',
+  'note',
+  'layer',
+  'obligations',
+] as const;
 const NODE_SKIP = new Set(['id', 'name', 'sources']);
 
 /** `sources` is stored as JSON text in both backends; anything unreadable counts as none. */

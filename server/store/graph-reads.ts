@@ -1,3 +1,4 @@
+import type { Layer } from '../contract/api.js';
 import type { GraphEdge, GraphNode } from '../contract/graph.js';
 import { REL_TYPES, type RelType } from '../contract/primitives.js';
 import { breadthFirstPath, type Expand, expandNeighbourhood } from '../domain/traversal.js';
@@ -34,18 +35,19 @@ export function graphReads({ nodesById, expand, run }: ReadPrimitives): GraphRea
 
     neighbourhood: (centre, options) => expandNeighbourhood(centre, expand, options),
 
-    async subgraph(ids, { asOf, rels }) {
+    async subgraph(ids, { asOf, rels, layer = 'curated' }) {
       const nodes = await nodesById(new Set(ids));
-      return { nodes: [...nodes.values()], edges: await edgesAmong(nodes, expand, asOf, rels) };
+      const edges = await edgesAmong(nodes, expand, asOf, rels, layer);
+      return { nodes: [...nodes.values()], edges };
     },
 
-    members: (allianceId, asOf) => run(queries.allianceMembers, { id: allianceId, asOf }),
+    members: (allianceId, asOf, layer = 'curated') =>
+      run(queries.allianceMembers, { id: allianceId, asOf, layer }),
 
-    async memberships(nationId, asOf) {
-      const params = { id: nationId, asOf };
+    async memberships(nationId, asOf, layer = 'curated') {
       const [alliances, agreements] = await Promise.all([
-        run(queries.nationAlliances, params),
-        run(queries.nationAgreements, params),
+        run(queries.nationAlliances, { id: nationId, asOf, layer }),
+        layer === 'atop' ? [] : run(queries.nationAgreements, { id: nationId, asOf }),
       ]);
       return { alliances, agreements };
     },
@@ -65,9 +67,10 @@ async function edgesAmong(
   expand: Expand,
   asOf: string,
   rels: readonly RelType[] = REL_TYPES,
+  layer: Layer = 'curated',
 ): Promise<GraphEdge[]> {
   const edges = new Map<string, GraphEdge>();
-  for (const { edge } of await expand([...nodes.keys()], asOf, rels)) {
+  for (const { edge } of await expand([...nodes.keys()], asOf, rels, layer)) {
     if (nodes.has(edge.source) && nodes.has(edge.target)) edges.set(edge.id, edge);
   }
   return [...edges.values()];

@@ -1,6 +1,7 @@
 import type {
   GraphEdge,
   GraphNode,
+  Layer,
   Member,
   NationMembership,
   NationParty,
@@ -13,6 +14,7 @@ import type { RankedMatch } from '../lib/search-rank.js';
 import type { SeedBundle } from '../seed/validate-seeds.js';
 
 export type Backend = 'embedded' | 'neo4j';
+export type { Layer };
 
 export interface NeighbourhoodOptions {
   depth: number;
@@ -23,6 +25,8 @@ export interface NeighbourhoodOptions {
   rels?: readonly RelType[];
   /** Most nodes to return, the centre included. */
   limit: number;
+  /** Which data to follow (default curated). */
+  layer?: Layer;
 }
 
 export interface Neighbourhood extends Subgraph {
@@ -33,6 +37,8 @@ export interface Neighbourhood extends Subgraph {
 export interface ShortestPathOptions {
   asOf: string;
   maxHops: number;
+  /** Which data to follow (default curated). */
+  layer?: Layer;
 }
 
 export interface GraphPath {
@@ -79,16 +85,17 @@ export interface GraphStore {
    */
   subgraph(
     ids: readonly string[],
-    options: { asOf: string; rels?: readonly RelType[] },
+    options: { asOf: string; rels?: readonly RelType[]; layer?: Layer },
   ): Promise<Subgraph>;
 
   /** Nations with a MEMBER_OF relationship (any role) to the alliance on `asOf`, by name. */
-  members(allianceId: string, asOf: string): Promise<Member[]>;
+  members(allianceId: string, asOf: string, layer?: Layer): Promise<Member[]>;
 
   /** Alliances a nation is MEMBER_OF and agreements it is PARTY_TO on `asOf`, by name. */
   memberships(
     nationId: string,
     asOf: string,
+    layer?: Layer,
   ): Promise<{ alliances: NationMembership[]; agreements: NationParty[] }>;
 
   /**
@@ -105,7 +112,7 @@ export interface GraphStore {
   /** Nodes whose name, aliases or id code match `query`, best first (see lib/search-rank). */
   search(
     query: string,
-    options: { types?: readonly NodeLabel[]; limit: number },
+    options: { types?: readonly NodeLabel[]; limit: number; layer?: Layer },
   ): Promise<RankedMatch[]>;
 
   /**
@@ -122,8 +129,8 @@ export interface GraphStore {
     limits: QueryLimits,
   ): Promise<QueryResponse>;
 
-  /** Node counts per label and relationship counts per type. */
-  stats(): Promise<StatsResponse>;
+  /** Node counts per label and relationship counts per type, in a layer (default curated). */
+  stats(layer?: Layer): Promise<StatsResponse>;
 
   /**
    * Upserts a validated seed bundle by domain id, atomically: loading the same bundle twice

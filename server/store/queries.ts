@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { MemberSchema, NationMembershipSchema, NationPartySchema } from '../contract/api.js';
+import {
+  LAYERS,
+  MemberSchema,
+  NationMembershipSchema,
+  NationPartySchema,
+} from '../contract/api.js';
 import { NODE_SCHEMAS, REL_SCHEMAS } from '../contract/model.js';
 import { IsoDateSchema, type NodeLabel, REL_TYPES, type RelType } from '../contract/primitives.js';
 import { bulkRow, bulkText, columnsOf } from './bulk.js';
@@ -50,7 +55,8 @@ const none = z.object({});
 /** A backend count: LadybugDB gives bigint or number, Neo4j an Integer the runner made a number. */
 const count = z.union([z.number(), z.bigint()]).transform(Number);
 const text = z.string().nullable();
-const onDate = z.object({ id: z.string(), asOf: IsoDateSchema });
+const layer = z.enum(LAYERS);
+const onDate = z.object({ id: z.string(), asOf: IsoDateSchema, layer });
 
 /** Columns of a relationship row, as store/dto.ts `edgeDto` reads them. */
 const edgeColumns = {
@@ -66,6 +72,8 @@ const edgeColumns = {
   systems: z.array(z.string()).nullable(),
   note: text,
   sources: text,
+  layer: text,
+  obligations: text,
 };
 
 /** Node values stay backend objects here; each adapter's mappers turn them into DTOs. */
@@ -93,6 +101,7 @@ export const queries = {
       ids: z.array(z.string()),
       rels: z.array(z.enum(REL_TYPES)),
       asOf: IsoDateSchema,
+      layer,
     }),
     row: z.object({ from: z.string(), other: backendNode, ...edgeColumns }),
     mode: 'READ',
@@ -110,34 +119,45 @@ export const queries = {
     row: NationMembershipSchema,
     mode: 'READ',
   }),
+  /** Agreements are curated facts only: the ATOP layer has none. */
   nationAgreements: define({
     file: 'explore/nation-agreements',
-    params: onDate,
+    params: onDate.omit({ layer: true }),
     row: NationPartySchema,
     mode: 'READ',
   }),
   searchCandidates: define({
     file: 'explore/search-candidates',
     params: none,
-    row: z.object({ id: z.string(), name: z.string(), aliases: z.array(z.string()).nullable() }),
+    row: z.object({
+      id: z.string(),
+      name: z.string(),
+      aliases: z.array(z.string()).nullable(),
+      layer: z.string().nullable(),
+    }),
     mode: 'READ',
   }),
   /** Neo4j only: candidates from the full-text index. */
   searchFulltext: define({
     file: 'explore/search-fulltext',
     params: z.object({ query: z.string() }),
-    row: z.object({ id: z.string(), name: z.string(), aliases: z.array(z.string()).nullable() }),
+    row: z.object({
+      id: z.string(),
+      name: z.string(),
+      aliases: z.array(z.string()).nullable(),
+      layer: z.string().nullable(),
+    }),
     mode: 'READ',
   }),
   labelCounts: define({
     file: 'stats/label-counts',
-    params: none,
+    params: z.object({ layer }),
     row: z.object({ label: z.string(), count }),
     mode: 'READ',
   }),
   relCounts: define({
     file: 'stats/rel-counts',
-    params: none,
+    params: z.object({ layer }),
     row: z.object({ type: z.string(), count }),
     mode: 'READ',
   }),

@@ -295,7 +295,7 @@ describe('GET /api/openapi.json', () => {
       ]),
     );
     const search = res.body.paths['/api/search'].get;
-    expect(search.parameters.map((p: { name: string }) => p.name)).toEqual(['q', 'types', 'limit']);
+    expect(search.parameters.map((p: { name: string }) => p.name)).toEqual(['q', 'types', 'limit', 'layer']);
   });
 });
 

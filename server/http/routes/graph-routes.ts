@@ -17,7 +17,7 @@ export function graphRoutes(store: GraphStore): Router {
   );
   r.get(
     routes.stats.path,
-    handle(routes.stats, () => stats(store)),
+    handle(routes.stats, ({ query }) => stats(store, query.layer)),
   );
   r.get(
     routes.search.path,
@@ -37,12 +37,14 @@ export function graphRoutes(store: GraphStore): Router {
   );
   r.get(
     routes.members.path,
-    handle(routes.members, ({ params, query }) => allianceMembers(store, params.id, query.asOf)),
+    handle(routes.members, ({ params, query }) =>
+      allianceMembers(store, params.id, query.asOf, query.layer),
+    ),
   );
   r.get(
     routes.memberships.path,
     handle(routes.memberships, ({ params, query }) =>
-      nationMemberships(store, params.id, query.asOf),
+      nationMemberships(store, params.id, query.asOf, query.layer),
     ),
   );
   r.get(

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { GraphNode } from '../../contract/graph.js';
-import type { RelType, StatsResponse } from '../../contract/index.js';
+import { inLayer, type Layer, type RelType, type StatsResponse } from '../../contract/index.js';
 import type { QueryResponse } from '../../contract/query.js';
 import type { Hop } from '../../domain/traversal.js';
 import { AppError } from '../../lib/app-error.js';
@@ -74,12 +74,19 @@ async function open({
   }
 
   /** One hop over the topology index (topology.ts), loaded on first use after open or import. */
-  async function expand(ids: string[], asOf: string, rels: readonly RelType[]): Promise<Hop[]> {
+  async function expand(
+    ids: string[],
+    asOf: string,
+    rels: readonly RelType[],
+    layer: Layer,
+  ): Promise<Hop[]> {
     if (ids.length === 0) return [];
     topology ??= reads
       .run(queries.allRelationships, {})
       .then((rows) => new Topology(rows.map(toGraphEdge)));
-    const steps = (await topology).expand(ids, asOf, new Set(rels));
+    const steps = (await topology)
+      .expand(ids, asOf, new Set(rels))
+      .filter((s) => inLayer(s.edge.properties.layer, layer));
     const others = await nodesById(steps.map((s) => s.to));
     return steps.flatMap(({ edge, from, to }) => {
       const other = others.get(to);
@@ -91,9 +98,9 @@ async function open({
     backend: 'embedded',
     ...graphReads({ nodesById, expand, run: reads.run }),
 
-    async search(query, { types, limit }) {
+    async search(query, { types, limit, layer = 'curated' }) {
       searchIndex ??= reads.run(queries.searchCandidates, {}).then((rows) => searchEntries(rows));
-      const entries = await searchIndex;
+      const entries = (await searchIndex).filter((e) => inLayer(e.candidate.layer, layer));
       return rankEntries(
         types ? entries.filter((e) => types.includes(e.candidate.label)) : entries,
         query,
@@ -114,10 +121,10 @@ async function open({
       return console.run(cypher, params, limits);
     },
 
-    async stats(): Promise<StatsResponse> {
+    async stats(layer = 'curated'): Promise<StatsResponse> {
       const [labels, rels] = await Promise.all([
-        reads.run(queries.labelCounts, {}),
-        reads.run(queries.relCounts, {}),
+        reads.run(queries.labelCounts, { layer }),
+        reads.run(queries.relCounts, { layer }),
       ]);
       return countStats(labels, rels);
     },

@@ -1,6 +1,8 @@
 import neo4j, { type Node } from 'neo4j-driver';
 import type { GraphNode } from '../../contract/graph.js';
 import {
+  inLayer,
+  type Layer,
   NODE_LABELS,
   type NodeRecord,
   REL_TYPES,
@@ -82,11 +84,16 @@ async function open(options: Neo4jStoreOptions): Promise<GraphStore> {
   }
 
   /** One hop: every relationship holding on `asOf` that touches a frontier node. */
-  async function expand(ids: string[], asOf: string, rels: readonly RelType[]): Promise<Hop[]> {
+  async function expand(
+    ids: string[],
+    asOf: string,
+    rels: readonly RelType[],
+    layer: Layer,
+  ): Promise<Hop[]> {
     if (ids.length === 0 || rels.length === 0) return [];
     const hops: Hop[] = [];
     for (const [label, wanted] of groupByLabel(ids)) {
-      const params = { ids: wanted, rels: [...rels], asOf };
+      const params = { ids: wanted, rels: [...rels], asOf, layer };
       for (const row of await runner.run(queries.expandFrontier, params, { label })) {
         hops.push({
           edge: toGraphEdge(row),
@@ -107,13 +114,14 @@ async function open(options: Neo4jStoreOptions): Promise<GraphStore> {
      * search-text.ts) and ranks them in the server exactly as the embedded adapter does. While
      * the index is missing or still populating, it ranks every node instead.
      */
-    async search(query, { types, limit }) {
+    async search(query, { types, limit, layer = 'curated' }) {
       const lucene = luceneQuery(query);
       if (!lucene) return [];
       const rows = await runner
         .run(queries.searchFulltext, { query: lucene })
         .catch(() => runner.run(queries.searchCandidates, {}));
-      return rankEntries(searchEntries(rows, types), query, limit);
+      const entries = searchEntries(rows, types).filter((e) => inLayer(e.candidate.layer, layer));
+      return rankEntries(entries, query, limit);
     },
 
     runReadQuery(cypher, params, limits) {
@@ -122,10 +130,10 @@ async function open(options: Neo4jStoreOptions): Promise<GraphStore> {
       return runConsole(engine, cypher, params, limits);
     },
 
-    async stats(): Promise<StatsResponse> {
+    async stats(layer = 'curated'): Promise<StatsResponse> {
       const [labels, rels] = await Promise.all([
-        runner.run(queries.labelCounts, {}),
-        runner.run(queries.relCounts, {}),
+        runner.run(queries.labelCounts, { layer }),
+        runner.run(queries.relCounts, { layer }),
       ]);
       // A shared Neo4j database may hold other data; count only the model's labels and types.
       return countStats(
