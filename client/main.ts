@@ -58,7 +58,10 @@ const s = createStores(todayIso());
 const cs = createConsoleStores(parseHistory(storage?.getItem(HISTORY_KEY) ?? null));
 const ss = createSessionStores();
 const as = createAdminStores();
-const api = createApi(undefined, { csrfToken: () => ss.$session.get().csrfToken });
+const api = createApi(undefined, {
+  csrfToken: () => ss.$session.get().csrfToken,
+  onSessionLost: () => void auth.load(),
+});
 const admin = createAdminActions(api, as);
 const auth = createAuthActions(api, ss, admin.reset);
 const sessionLoaded = auth.load();

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { type RouteName, type Routes, routes } from '../../server/contract/index.js';
-import { buildUrl, explainAccess, type Fetcher, requestJson } from './http.js';
+import { ApiError, buildUrl, explainAccess, type Fetcher, requestJson } from './http.js';
 
 /** What a route takes and answers, read from the contract's route map. */
 type Field<R extends RouteName, K extends 'params' | 'query' | 'body'> = Routes[R] extends {
@@ -24,6 +24,11 @@ export interface ApiOptions {
    * `x-csrf-token` on every request that is not a GET.
    */
   csrfToken?: () => string | null;
+  /**
+   * A 401 while the client thought it was signed in: the session ended on the server
+   * (expired, signed out elsewhere, password reset, account disabled).
+   */
+  onSessionLost?: () => void;
 }
 
 /** The typed API client: one method per route of server/contract, every answer safeParsed. */
@@ -31,6 +36,13 @@ export function createApi(
   fetcher: Fetcher = (input, init) => fetch(input, init),
   options: ApiOptions = {},
 ) {
+  const denied = (e: unknown, access: string) => {
+    // A public route's 401 (a wrong password) says nothing about the session.
+    if (e instanceof ApiError && e.status === 401 && access !== 'public' && options.csrfToken?.()) {
+      options.onSessionLost?.();
+    }
+    return explainAccess(e, access);
+  };
   const get = <R extends RouteName>(
     name: R,
     params: ParamsOf<R> | Record<string, never>,
@@ -43,7 +55,7 @@ export function createApi(
       routes[name].response,
       { signal },
     ).catch((e: unknown) => {
-      throw explainAccess(e, routes[name].access);
+      throw denied(e, routes[name].access);
     }) as Promise<ResponseOf<R>>;
   /** POST, PATCH or DELETE by the route's method, with a JSON body when there is one. */
   const send = <R extends RouteName>(
@@ -65,7 +77,7 @@ export function createApi(
         body: body === undefined ? undefined : JSON.stringify(body),
       },
     ).catch((e: unknown) => {
-      throw explainAccess(e, routes[name].access);
+      throw denied(e, routes[name].access);
     }) as Promise<ResponseOf<R>>;
   };
   const post = send;

@@ -94,6 +94,19 @@ describe('the API client and the session', () => {
     expect(e.message).toMatch(/x-csrf-token/);
   });
 
+  it('reports a lost session on a 401 while signed in, not on a wrong password', async () => {
+    const { fetcher } = answering(401, { error: { code: 'UNAUTHORIZED', message: 'sign in' } });
+    let lost = 0;
+    const signedIn = createApi(fetcher, { csrfToken: () => 'c', onSessionLost: () => lost++ });
+    await signedIn.tokens().catch(() => undefined);
+    expect(lost).toBe(1);
+    await signedIn.login({ username: 'dana', password: 'wrong' }).catch(() => undefined);
+    expect(lost).toBe(1);
+    const guest = createApi(fetcher, { csrfToken: () => null, onSessionLost: () => lost++ });
+    await guest.query('RETURN 1 AS x', {}).catch(() => undefined);
+    expect(lost).toBe(1);
+  });
+
   it('decides what each role may use', () => {
     expect(can(UNKNOWN_SESSION, 'analyst')).toBe(false);
     expect(can(UNKNOWN_SESSION, 'guest')).toBe(true);
