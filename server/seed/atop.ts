@@ -14,7 +14,7 @@ import type { SeedBundle } from './validate-seeds.js';
  * spell, all marked `layer: 'atop'`, with ATOP's five primary obligations. A curated alliance
  * carrying the same `atopid` is the ATOP alliance's twin (domain/memberships.ts reads across).
  * States are the curated nations with that COW code in force on the member's entry date; a
- * state only ATOP knows becomes a historical nation `nation:cow-<ccode>` named from the COW
+ * state only ATOP knows becomes a historical nation `nation:COW<ccode>` named from the COW
  * state list, never dropped.
  */
 
@@ -81,7 +81,10 @@ type Row = Record<string, string>;
 
 /** ATOP's CSVs: a header row, comma-separated, no quoting, CRLF or LF line ends. */
 export function parseAtopCsv(text: string): Row[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.length > 0);
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.length > 0);
   const header = (lines[0] ?? '').split(',');
   return lines.slice(1).map((line) => {
     const cells = line.split(',');
@@ -93,7 +96,11 @@ const int = (v: string | undefined) => (v && /^-?\d+$/.test(v) ? Number(v) : 0);
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** An ATOP date (year, month, day; month or day 0 or blank when unknown) as ISO, or null. */
-export function atopDate(year: string | undefined, month: string | undefined, day: string | undefined) {
+export function atopDate(
+  year: string | undefined,
+  month: string | undefined,
+  day: string | undefined,
+) {
   const y = int(year);
   if (y === 0) return null;
   const m = Math.min(Math.max(int(month), 1), 12);
@@ -132,7 +139,9 @@ function regionOf(ccode: number): { region: string; subregion: string } {
  * The ATOP layer as a bundle for importGraph, every record checked against the model. Throws
  * on a file that is not ATOP 5.1 (missing columns), naming what is missing.
  */
-export function atopBundle(input: AtopInput): SeedBundle & { counts: { alliances: number; memberRows: number; atopOnlyStates: number } } {
+export function atopBundle(
+  input: AtopInput,
+): SeedBundle & { counts: { alliances: number; memberRows: number; atopOnlyStates: number } } {
   const alliances = parseAtopCsv(input.alliances);
   const members = parseAtopCsv(input.members);
   for (const [name, rows, cols] of [
@@ -141,7 +150,8 @@ export function atopBundle(input: AtopInput): SeedBundle & { counts: { alliances
   ] as const) {
     const first = rows[0];
     const missing = cols.filter((c) => !first || !(c in first));
-    if (missing.length > 0) throw new Error(`${name}: not an ATOP 5.1 file (no column ${missing.join(', ')})`);
+    if (missing.length > 0)
+      throw new Error(`${name}: not an ATOP 5.1 file (no column ${missing.join(', ')})`);
   }
   const names = cowNames(input.cowCodes);
   const byCow = new Map<number, CuratedNation[]>();
@@ -157,20 +167,29 @@ export function atopBundle(input: AtopInput): SeedBundle & { counts: { alliances
   const created = new Map<number, string>();
   const stateFor = (ccode: number, on: string): string => {
     const candidates = byCow.get(ccode) ?? [];
-    const inForce = candidates.find((n) => (!n.since || n.since <= on) && (!n.until || on < n.until));
+    const inForce = candidates.find(
+      (n) => (!n.since || n.since <= on) && (!n.until || on < n.until),
+    );
     if (inForce) return inForce.id;
     const known = created.get(ccode);
     if (known) return known;
-    const id = `nation:cow-${ccode}`;
+    const id = `nation:COW${ccode}`;
     const record = NationSchema.parse({
       id,
-      name: names.get(ccode) || `COW state ${ccode}`,
+      name: names.get(ccode) || `ATOP member ${ccode}`,
       aliases: [],
-      cow: ccode,
+      // A few ATOP member codes lie outside the COW state list's range (e.g. 8152).
+      ...(ccode <= 999 ? { cow: ccode } : {}),
       ...regionOf(ccode),
       layer: 'atop',
       note: 'A state in ATOP 5.1 that the curated data do not hold; named from the Correlates of War state list. Region from the COW code range.',
-      sources: [ATOP_SOURCE, { title: 'Correlates of War Project: State System Membership (COW country codes)', url: 'https://correlatesofwar.org/data-sets/state-system-membership/' }],
+      sources: [
+        ATOP_SOURCE,
+        {
+          title: 'Correlates of War Project: State System Membership (COW country codes)',
+          url: 'https://correlatesofwar.org/data-sets/state-system-membership/',
+        },
+      ],
     });
     nodes.push({ label: 'Nation', record: record as NodeRecord });
     created.set(ccode, id);
@@ -184,9 +203,18 @@ export function atopBundle(input: AtopInput): SeedBundle & { counts: { alliances
     const curated = input.curatedNames?.get(atopid);
     const record = AllianceSchema.parse({
       id: `alliance:atop-${atopid}`,
-      name: curated ? `${curated} (ATOP ${atopid})` : `ATOP alliance ${atopid} (${founded.slice(0, 4)})`,
+      name: curated
+        ? `${curated} (ATOP ${atopid})`
+        : `ATOP alliance ${atopid} (${founded.slice(0, 4)})`,
       aliases: [`ATOP ${atopid}`],
-      kind: a.defense === '1' ? 'collective-defence' : a.nonagg === '1' ? 'non-aggression' : a.neutral === '1' ? 'neutrality' : 'security-cooperation',
+      kind:
+        a.defense === '1'
+          ? 'collective-defence'
+          : a.nonagg === '1'
+            ? 'non-aggression'
+            : a.neutral === '1'
+              ? 'neutrality'
+              : 'security-cooperation',
       founded,
       ...(dissolved && dissolved > founded ? { dissolved } : {}),
       atopid,
@@ -199,7 +227,8 @@ export function atopBundle(input: AtopInput): SeedBundle & { counts: { alliances
 
   for (const m of members) {
     const since = atopDate(m.yrent, m.moent, m.dayent);
-    if (!since) throw new Error(`atop5_1m.csv: alliance ${m.atopid} member ${m.member} has no entry year`);
+    if (!since)
+      throw new Error(`atop5_1m.csv: alliance ${m.atopid} member ${m.member} has no entry year`);
     const exit = atopDate(m.yrexit, m.moexit, m.dayexit);
     const from = stateFor(int(m.member), since);
     const to = `alliance:atop-${int(m.atopid)}`;
@@ -222,7 +251,11 @@ export function atopBundle(input: AtopInput): SeedBundle & { counts: { alliances
   return {
     nodes,
     rels,
-    counts: { alliances: alliances.length, memberRows: members.length, atopOnlyStates: created.size },
+    counts: {
+      alliances: alliances.length,
+      memberRows: members.length,
+      atopOnlyStates: created.size,
+    },
   };
 }
 
