@@ -13,6 +13,7 @@ import { requestId } from './http/middleware/request-id.js';
 import { cors, securityHeaders } from './http/middleware/security.js';
 import { buildOpenApi } from './http/openapi.js';
 import { authRoutes } from './http/routes/auth-routes.js';
+import { exportRoutes } from './http/routes/export-routes.js';
 import { graphRoutes } from './http/routes/graph-routes.js';
 import { queryRoutes } from './http/routes/query-routes.js';
 import type { GraphStore, QueryLimits } from './store/graph-store.js';
@@ -73,6 +74,7 @@ export function createApp({
   app.use(bodyLimits());
   app.use(authRoutes(auth, { secureCookies, oidc }));
   app.use(graphRoutes(store));
+  app.use(exportRoutes(store));
   app.use(queryRoutes(store, library, queryLimits, consolePerClient, auth));
   app.use('/api', notFound());
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {

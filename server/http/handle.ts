@@ -73,12 +73,42 @@ export function handle<R extends RouteDef>(
 ): RequestHandler {
   return async (req, res) => {
     authorize(route, req, res);
-    const input = {
-      params: parse(route.params, req.params, 'path'),
-      query: parse(route.query, req.query, 'query'),
-      body: parse(route.body, req.body, 'body'),
-    } as Input<R>;
-    res.json(await run(input, req, res));
+    res.json(await run(inputOf(route, req), req, res));
+  };
+}
+
+function inputOf<R extends RouteDef>(route: R, req: Request): Input<R> {
+  return {
+    params: parse(route.params, req.params, 'path'),
+    query: parse(route.query, req.query, 'query'),
+    body: parse(route.body, req.body, 'body'),
+  } as Input<R>;
+}
+
+/** A download: its bytes or text, media type, and the name to save it under. */
+export interface FileAnswer {
+  body: string | Uint8Array;
+  type: string;
+  /** Letters, digits, dots and dashes only (it goes into Content-Disposition as is). */
+  filename: string;
+}
+
+/**
+ * Like `handle`, for routes that answer a file rather than JSON: the same access rule and
+ * validation (errors are still the JSON envelope), then the file as an attachment.
+ */
+export function handleFile<R extends RouteDef>(
+  route: R,
+  run: (input: Input<R>, req: Request, res: Response) => Promise<FileAnswer>,
+): RequestHandler {
+  return async (req, res) => {
+    authorize(route, req, res);
+    const file = await run(inputOf(route, req), req, res);
+    const filename = file.filename.replace(/[^A-Za-z0-9._-]/g, '_');
+    res.setHeader('Content-Type', file.type);
+    res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(typeof file.body === 'string' ? file.body : Buffer.from(file.body));
   };
 }
 

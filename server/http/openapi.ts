@@ -145,8 +145,13 @@ function operation(name: RouteName, route: RouteDef, envelope: Schema) {
       : {}),
     responses: {
       '200': {
-        description: 'OK',
-        content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+        description: route.produces ? 'The file, as an attachment' : 'OK',
+        content: Object.fromEntries(
+          (route.produces ?? ['application/json']).map((type) => [
+            type,
+            { schema: jsonSchema(route.response, 'output') },
+          ]),
+        ),
       },
       ...Object.fromEntries(
         errors.map(([status, codes]) => [String(status), errorResponse(codes, status, envelope)]),

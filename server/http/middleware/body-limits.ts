@@ -9,12 +9,14 @@ export const DEFAULT_BODY_LIMIT = 16 * KB;
 
 /**
  * Larger bodies: the console (20,000 characters of Cypher and up to 100,000 characters of
- * parameters, escaped) and a subgraph of up to 2,000 ids.
+ * parameters, escaped), a subgraph of up to 2,000 ids, and an export of such a canvas.
  */
 export const BODY_LIMITS: Partial<Record<RouteName, number>> = {
   query: 256 * KB,
   runQuery: 256 * KB,
   subgraph: 256 * KB,
+  // Up to 2,000 ids, each with a position and a style.
+  exportCanvas: 512 * KB,
 };
 
 function jsonBody(limit: number): RequestHandler {
