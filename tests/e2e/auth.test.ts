@@ -3,6 +3,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ARTIFACTS,
+  apiSession,
+  createUserAsAdmin,
   E2E_ADMIN,
   launchBrowser,
   type RunningServer,
@@ -62,7 +64,9 @@ async function signOut(page: Page) {
 
 for (const size of SIZES) {
   const tag = `${size.width}x${size.height}`;
+  // Created with a first password; the admin resets it to the one the analyst signs in with.
   const analyst = { username: `analyst-${size.width}`, password: 'an analyst password 1' };
+  const firstPassword = 'a first password 123';
 
   describe(`signing in and roles at ${tag}`, () => {
     let page: Page;
@@ -155,12 +159,31 @@ for (const size of SIZES) {
       await page.click('#account-admin');
       await page.waitForSelector(`#users-table tr[data-username="${E2E_ADMIN.username}"]`);
       await page.fill('#new-user-name', analyst.username);
-      await page.fill('#new-user-password', analyst.password);
-      await page.selectOption('#new-user-role', 'analyst');
+      await page.fill('#new-user-password', firstPassword);
+      await page.selectOption('#new-user-role', 'viewer');
       await page.click('#new-user-create');
       const row = `#users-table tr[data-username="${analyst.username}"]`;
       await page.waitForSelector(row);
-      expect(await page.locator(`${row} select`).inputValue()).toBe('analyst');
+      expect(await page.locator(`${row} select`).inputValue()).toBe('viewer');
+      // Role, disable and enable, a new password: each saved and shown.
+      await page.selectOption(`${row} select`, 'analyst');
+      await page.waitForFunction(
+        `document.querySelector('${row} select').value === 'analyst' && document.querySelector('#admin-status').textContent === ''`,
+      );
+      await page.click(`${row} button:has-text("Disable")`);
+      await page.waitForSelector(`${row} td:nth-child(4):has-text("disabled")`);
+      await page.click(`${row} button:has-text("Enable")`);
+      await page.waitForSelector(`${row} td:nth-child(4):has-text("enabled")`);
+      await page.fill(`${row} .reset-password`, analyst.password);
+      await page.click(`${row} button:has-text("Reset password")`);
+      await page.waitForFunction('document.querySelector("#admin-status").textContent === ""');
+      const users = (await page.evaluate('fetch("/api/users").then((r) => r.json())')) as {
+        users: { username: string; role: string; disabled: boolean }[];
+      };
+      expect(users.users.find((u) => u.username === analyst.username)).toMatchObject({
+        role: 'analyst',
+        disabled: false,
+      });
       // The same name again: the server's 409, in its words.
       await page.fill('#new-user-name', analyst.username);
       await page.fill('#new-user-password', analyst.password);
@@ -268,6 +291,37 @@ for (const size of SIZES) {
       await signOut(page);
       expect(await page.isVisible('#account-menu')).toBe(false);
       await shot(page, `${tag}-06-signed-out`);
+    });
+
+    it('tells a viewer why the console is closed, and follows a session the admin ended', async () => {
+      const viewer = { username: `viewer-${size.width}`, password: 'a viewer password 1' };
+      await createUserAsAdmin(server.baseUrl, { ...viewer, role: 'viewer' });
+      await signInWithDialog(page, viewer);
+      expect(await text(page, '#console-gate-text')).toContain(
+        'needs the analyst role; you are signed in as viewer',
+      );
+      expect(await page.isVisible('#console-editor')).toBe(false);
+      // The admin disables the viewer, which ends their sessions.
+      const { cookie, csrfToken } = await apiSession(server.baseUrl);
+      const { users } = (await fetch(`${server.baseUrl}/api/users`, {
+        headers: { cookie },
+      }).then((r) => r.json())) as { users: { id: string; username: string }[] };
+      const id = users.find((u) => u.username === viewer.username)?.id;
+      const off = await fetch(`${server.baseUrl}/api/users/${id}`, {
+        method: 'PATCH',
+        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+        body: JSON.stringify({ disabled: true }),
+      });
+      expect(off.status).toBe(200);
+      // The page's next request meets a 401: it reads the session again and shows a guest.
+      await page.click('#account-menu');
+      await page.click('#account-tokens');
+      await page.waitForSelector('#sign-in-open', { timeout: 10_000 });
+      expect(await page.getAttribute('#account', 'data-role')).toBe('guest');
+      expect(await page.isVisible('#tokens-panel')).toBe(false);
+      expect(await text(page, '#console-gate-text')).toBe(
+        'The Cypher console needs the analyst role — sign in',
+      );
     });
   });
 }
