@@ -15,6 +15,7 @@ import { buildOpenApi } from './http/openapi.js';
 import { authRoutes } from './http/routes/auth-routes.js';
 import { exportRoutes } from './http/routes/export-routes.js';
 import { graphRoutes } from './http/routes/graph-routes.js';
+import { importRoutes } from './http/routes/import-routes.js';
 import { queryRoutes } from './http/routes/query-routes.js';
 import type { GraphStore, QueryLimits } from './store/graph-store.js';
 
@@ -76,6 +77,7 @@ export function createApp({
   app.use(graphRoutes(store));
   app.use(exportRoutes(store));
   app.use(queryRoutes(store, library, queryLimits, consolePerClient, auth));
+  app.use(importRoutes(store, auth));
   app.use('/api', notFound());
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));

@@ -4,6 +4,7 @@ export * from './auth.js';
 export * from './errors.js';
 export * from './export.js';
 export * from './graph.js';
+export * from './imports.js';
 export * from './library.js';
 export * from './limits.js';
 export * from './model.js';

@@ -38,6 +38,7 @@ import {
   UsersResponseSchema,
 } from './auth.js';
 import { ExportBodySchema, ExportQuerySchema, ExportResponseSchema } from './export.js';
+import { AtopImportBodySchema, AtopImportResponseSchema } from './imports.js';
 import {
   LibraryNameParamsSchema,
   QueriesResponseSchema,
@@ -318,6 +319,16 @@ export const routes = {
     access: 'admin',
     query: AuditQuerySchema,
     response: AuditResponseSchema,
+  },
+  importAtop: {
+    method: 'post',
+    path: '/api/imports/atop',
+    summary:
+      'Import ATOP 5.1 (the alliance- and member-level CSVs) as the ATOP layer; dryRun only counts',
+    access: 'editor',
+    query: NoQuery,
+    body: AtopImportBodySchema,
+    response: AtopImportResponseSchema,
   },
 } as const satisfies Record<string, RouteDef>;
 

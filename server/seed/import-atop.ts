@@ -1,3 +1,4 @@
+import { AppError } from '../lib/app-error.js';
 import type { GraphStore, ImportSummary } from '../store/graph-store.js';
 import { type AtopInput, atopBundle, type CuratedNation } from './atop.js';
 
@@ -43,7 +44,14 @@ export async function importAtop(
       curatedNames.set(p.atopid, n.name);
     }
   }
-  const bundle = atopBundle({ ...files, nations, curatedNames });
+  let bundle: ReturnType<typeof atopBundle>;
+  try {
+    bundle = atopBundle({ ...files, nations, curatedNames });
+  } catch (err) {
+    // Files that are not ATOP 5.1 (or a row the model refuses): the caller's input, not ours.
+    const first = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '';
+    throw new AppError('INVALID_REQUEST', first.slice(0, 300) || 'not ATOP 5.1 files');
+  }
   const summary = dryRun
     ? { nodes: bundle.nodes.length, relationships: bundle.rels.length }
     : await store.importGraph(bundle);

@@ -280,6 +280,7 @@ const EXPECTED: Record<keyof typeof routes, 'public' | Role> = {
   updateUser: 'admin',
   deleteUser: 'admin',
   audit: 'admin',
+  importAtop: 'editor',
   exportGraph: 'guest',
   exportCanvas: 'guest',
 };
@@ -313,6 +314,10 @@ const SAMPLE: Record<keyof typeof routes, { path: string; body?: object }> = {
   updateUser: { path: '/api/users/usr_unknown000', body: { role: 'viewer' } },
   deleteUser: { path: '/api/users/usr_unknown000' },
   audit: { path: '/api/audit' },
+  importAtop: {
+    path: '/api/imports/atop',
+    body: { alliances: 'a,b\n1,2', members: 'c\n3', dryRun: true },
+  },
   exportGraph: { path: '/api/export?format=json' },
   exportCanvas: { path: '/api/export', body: { format: 'graphml', ids: ['alliance:nato'] } },
 };

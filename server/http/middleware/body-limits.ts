@@ -17,6 +17,8 @@ export const BODY_LIMITS: Partial<Record<RouteName, number>> = {
   subgraph: 256 * KB,
   // Up to 2,000 ids, each with a position and a style.
   exportCanvas: 512 * KB,
+  // ATOP 5.1's two CSV files (about 750 kB together) as JSON strings.
+  importAtop: 5 * 1024 * KB,
 };
 
 function jsonBody(limit: number): RequestHandler {
