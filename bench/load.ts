@@ -167,10 +167,25 @@ async function oneRun(url: string, token: string, run: number) {
       })),
     }),
   ]);
+  await settle(url);
+  // What a console user meets after the run, and 15 s later: a check that nothing stayed stuck.
+  const probe = async () => {
+    const res = await fetch(`${url}/api/query`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ cypher: 'RETURN 1 AS one', params: {} }),
+    });
+    return `${res.status} ${res.ok ? 'ok' : (await res.text()).slice(0, 160)}`;
+  };
+  let afterText = await probe();
+  if (!afterText.startsWith('200')) {
+    await new Promise((r) => setTimeout(r, 15_000));
+    afterText += `; 15 s later: ${await probe()}`;
+  }
   const load = loadavg()[0]?.toFixed(1);
   const row = { run, floor, reads: figures(reads), console: figures(consoleRun) };
   log(
-    `run ${run} (load average ${load}): floor ${fmt(row.floor)} | reads ${fmt(row.reads)} | console ${fmt(row.console)}`,
+    `run ${run} (load average ${load}): floor ${fmt(row.floor)} | reads ${fmt(row.reads)} | console ${fmt(row.console)} | one console query after the run: ${afterText}`,
   );
   return row;
 }
