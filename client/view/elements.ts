@@ -51,10 +51,14 @@ const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 /** Whether a node exists on the date (former states, dissolved alliances are faded, not hidden). */
 export const nodeExistsOn = existsOn;
 
+/** A nation's diameter when sized by military expenditure (US$ m); 18 without a figure. */
+export const milexSize = (milexUsdM: number | null) =>
+  milexUsdM === null ? 18 : Math.min(96, 20 + Math.sqrt(milexUsdM) * 0.08);
+
 export function nodeSize(n: GraphNode, degree: number, sizeBy: SizeBy): number {
   const milex = n.properties.milexUsdM;
   if (sizeBy === 'milex' && n.label === 'Nation') {
-    return typeof milex === 'number' ? Math.min(96, 20 + Math.sqrt(milex) * 0.08) : 18;
+    return milexSize(typeof milex === 'number' ? milex : null);
   }
   const base = n.label === 'Nation' ? 22 : 30;
   return Math.round(Math.min(96, base + 6 * Math.sqrt(degree)));

@@ -4,7 +4,7 @@ import {
   REL_TYPES,
   type RelType,
 } from '../../server/contract/index.js';
-import type { ElementDef } from './elements.js';
+import { type ElementDef, milexSize } from './elements.js';
 import {
   CHANGE_COLOUR,
   LABEL_COLOUR,
@@ -53,6 +53,8 @@ export function legendFor(
     hulls?: { text: string; colour: string }[];
     /** The nation-ties thinning, said in the tie entry so the legend is complete. */
     ties?: { minWeight: number; topK: number };
+    /** Sized by military spending: a key of diameters for reference amounts. */
+    sizeBy?: 'degree' | 'milex';
   } = {},
 ): LegendSection[] {
   const { compare } = opts;
@@ -123,5 +125,23 @@ export function legendFor(
   if (marks.length) sections.push({ title: 'Marks', entries: marks });
   const hulls = (opts.hulls ?? []).map((h): LegendEntry => ({ type: 'mark', ...h }));
   if (hulls.length) sections.push({ title: 'Alliance hulls', entries: hulls });
+  if (opts.sizeBy === 'milex' && labels.has('Nation')) {
+    // The key says the diameter each reference amount gets at 100 % zoom.
+    const key = (usdBn: number) => `US$ ${usdBn} bn: ${Math.round(milexSize(usdBn * 1000))} px`;
+    sections.push({
+      title: 'Nation size: military spending',
+      entries: [
+        ...[1, 10, 100, 900].map(
+          (bn): LegendEntry => ({
+            type: 'node',
+            text: key(bn),
+            colour: LABEL_COLOUR.Nation,
+            shape: 'ellipse',
+          }),
+        ),
+        { type: 'mark', text: `no figure: ${milexSize(null)} px`, colour: '#868e96' },
+      ],
+    });
+  }
   return sections;
 }

@@ -37,12 +37,13 @@ export function sceneStores(s: Stores) {
       }),
   );
   const $legend = computed(
-    [$scene, s.$compareFrom, s.$asOf, s.$overlapShown, s.$tieFilter],
-    (scene, from, asOf, overlap, ties) =>
+    [$scene, s.$compareFrom, s.$asOf, s.$overlapShown, s.$tieFilter, s.$sizeBy],
+    (scene, from, asOf, overlap, ties, sizeBy) =>
       legendFor(scene.elements, {
         compare: from ? { from, to: asOf } : undefined,
         hulls: overlap.map((o, i) => ({ text: o.name, colour: hullColour(i) })),
         ties,
+        sizeBy,
       }),
   );
   return { $document, $scene, $legend };

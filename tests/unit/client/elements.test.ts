@@ -219,3 +219,24 @@ describe('export text', () => {
     expect(text).toContain('2. B <https://b.example/>');
   });
 });
+
+describe('the size key', () => {
+  it('gives the diameter of reference amounts when nations are sized by military spending', () => {
+    const scene = buildScene({ ...base, sizeBy: 'milex' });
+    const key = legendFor(scene.elements, { sizeBy: 'milex' }).find((s) =>
+      s.title.startsWith('Nation size'),
+    );
+    expect(key?.entries.map((e) => e.text)).toEqual([
+      'US$ 1 bn: 23 px',
+      'US$ 10 bn: 28 px',
+      'US$ 100 bn: 45 px',
+      'US$ 900 bn: 96 px',
+      'no figure: 18 px',
+    ]);
+    expect(
+      legendFor(scene.elements, { sizeBy: 'degree' }).some((s) =>
+        s.title.startsWith('Nation size'),
+      ),
+    ).toBe(false);
+  });
+});
