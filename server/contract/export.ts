@@ -14,6 +14,7 @@ export const EXPORT_FORMATS = [
   'csv-nodes',
   'csv-relationships',
   'cypher',
+  'neo4j-admin',
 ] as const;
 export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
@@ -30,6 +31,7 @@ export const EXPORT_FILES: Record<ExportFormat, { type: string; extension: strin
     extension: 'relationships.csv',
   },
   cypher: { type: 'application/x-cypher-query; charset=utf-8', extension: 'cypher' },
+  'neo4j-admin': { type: 'application/zip', extension: 'neo4j-admin.zip' },
 };
 
 /** Characters of an export's title. */

@@ -350,6 +350,54 @@ describe('Cypher export', () => {
   });
 });
 
+describe('neo4j-admin bundle', () => {
+  it('is a ZIP of typed node and relationship files with the import command', async () => {
+    const res = await getExport({ format: 'neo4j-admin', asOf: AS_OF });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="entente-${AS_OF}.neo4j-admin.zip"`,
+    );
+    const entries = readZip(res.body as Buffer);
+    for (const e of entries) expect(e.crc, e.name).toBe(zlibCrc32(e.data));
+    const byName = new Map(entries.map((e) => [e.name.split('/')[1] ?? '', e.data.toString()]));
+    const csvs = [...byName.entries()].filter(([n]) => n.endsWith('.csv'));
+    const rows = (prefix: string) =>
+      csvs
+        .filter(([n]) => n.startsWith(prefix))
+        .flatMap(([, t]) => parseCsv(t, { columns: true }) as Record<string, string>[]);
+    expect(rows('nodes.').length).toBe(whole.nodes.length);
+    expect(rows('relationships.').length).toBe(whole.edges.length);
+    const nations = byName.get('nodes.Nation.csv') ?? '';
+    const header = nations.split('\n')[0]?.split(',') ?? [];
+    expect(header[0]).toBe('id:ID');
+    expect(header.at(-1)).toBe(':LABEL');
+    expect(header).toContain('cow:long');
+    expect(header).toContain('aliases:string[]');
+    const hostile = rows('nodes.Contractor').find((r) => r['id:ID'] === HOSTILE_ID);
+    expect(hostile?.name).toBe(HOSTILE);
+    expect(hostile?.['aliases:string[]']?.split('\u001F')).toEqual([
+      "O'Brien \\ Sons",
+      'line\nbreak',
+    ]);
+    const warsaw = rows('relationships.MEMBER_OF').find((r) => r.id === WARSAW);
+    expect(warsaw).toMatchObject({
+      ':START_ID': 'nation:SUN',
+      ':END_ID': 'alliance:warsaw-pact',
+      ':TYPE': 'MEMBER_OF',
+      since: '1955-06-05',
+      until: '1991-07-01',
+    });
+    expect(JSON.parse(warsaw?.sources ?? '')).toEqual(
+      whole.edges.find((e) => e.id === WARSAW)?.sources,
+    );
+    const command = byName.get('IMPORT.txt') ?? '';
+    for (const [name] of csvs) expect(command).toContain(name);
+    const constraints = (byName.get('constraints.cypher') ?? '').trim().split('\n');
+    expect(constraints.length).toBe(4);
+    for (const c of constraints) expect(errorsOf(c), c).toEqual([]);
+  });
+});
+
 describe('bad export requests', () => {
   it('answer 400 INVALID_REQUEST in the one envelope', async () => {
     expectError(await ctx.http().get('/api/export?format=xlsx'), 400, 'INVALID_REQUEST');

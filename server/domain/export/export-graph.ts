@@ -11,6 +11,7 @@ import { toCypher } from './cypher.js';
 import { toGexf } from './gexf.js';
 import { toGraphml } from './graphml.js';
 import { toGraphologyJson } from './graphology-json.js';
+import { neo4jAdminBundle } from './neo4j-admin.js';
 import type { ExportInput } from './table.js';
 import { zip } from './zip.js';
 
@@ -48,6 +49,8 @@ function serialise(format: ExportFormat, input: ExportInput, stem: string): stri
       return relationshipsCsv(input);
     case 'cypher':
       return toCypher(input);
+    case 'neo4j-admin':
+      return zip(neo4jAdminBundle(input, stem), input.created);
     case 'csv': {
       const enc = new TextEncoder();
       return zip(
