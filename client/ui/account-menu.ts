@@ -76,6 +76,19 @@ export function mountAccountMenu(
       entries,
     );
     disposeMenu = menu.dispose;
+    // Name and role; on laptop widths they stack (account.css) so the header keeps its row.
+    menu.el
+      .querySelector('#account-menu')
+      ?.replaceChildren(
+        h(
+          'span',
+          { class: 'account-who' },
+          h('span', { class: 'account-name' }, user.username),
+          h('span', { class: 'account-sep' }, ' · '),
+          h('span', { class: 'account-role' }, session.role),
+        ),
+        ' ▾',
+      );
     render(el, menu.el);
   };
   draw();

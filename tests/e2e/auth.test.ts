@@ -290,6 +290,8 @@ for (const size of SIZES) {
       await page.keyboard.press('Escape');
       await signOut(page);
       expect(await page.isVisible('#account-menu')).toBe(false);
+      await page.evaluate('window.__entente.settled()');
+      await page.waitForTimeout(500);
       await shot(page, `${tag}-06-signed-out`);
     });
 
