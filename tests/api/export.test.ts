@@ -398,6 +398,38 @@ describe('neo4j-admin bundle', () => {
   });
 });
 
+describe('export routes in the contract', () => {
+  it('the OpenAPI document names the media types of the files', async () => {
+    const res = await ctx.http().get('/api/openapi.json');
+    const op = res.body.paths['/api/export'];
+    for (const method of ['get', 'post']) {
+      const types = Object.keys(op[method].responses['200'].content);
+      expect(types).toEqual(expect.arrayContaining(['application/gexf+xml', 'text/csv']));
+    }
+  });
+
+  it('a full canvas (2,000 ids, each positioned and styled at full precision) fits the body limit', async () => {
+    const ids = Array.from(
+      { length: 2000 },
+      (_, i) => `nation:X${i.toString(36).toUpperCase().padStart(4, '0')}`,
+    );
+    const positions = Object.fromEntries(
+      ids.map((id, i) => [id, { x: -1234.567890123456 - i, y: 9876.543210987655 + i }]),
+    );
+    const styles = Object.fromEntries(
+      ids.map((id) => [id, { color: '#a1b2c3', size: 12.345678901 }]),
+    );
+    const res = await postExport({
+      format: 'csv-nodes',
+      ids: [...ids.slice(1), 'nation:FRA'],
+      positions,
+      styles,
+    });
+    expect(res.status, text(res).slice(0, 200)).toBe(200);
+    expect(parseCsv(text(res), { columns: true })).toHaveLength(1);
+  });
+});
+
 describe('bad export requests', () => {
   it('answer 400 INVALID_REQUEST in the one envelope', async () => {
     expectError(await ctx.http().get('/api/export?format=xlsx'), 400, 'INVALID_REQUEST');
