@@ -93,6 +93,23 @@ describe('ConsolePool', () => {
     }
   }, 30_000);
 
+  it('answers a query that waits too long for a worker instead of leaving it pending', async () => {
+    const tiny = new ConsolePool({ file: path.join(dir, 'entente.lbug'), size: 1, graceMs: 100 });
+    try {
+      const slow = 'UNWIND range(1, 40000) AS a UNWIND range(1, 40000) AS b RETURN sum(a * b) AS s';
+      await tiny.run('RETURN 0 AS warm', {}, limits);
+      const running = failure(tiny.run(slow, {}, { timeoutMs: 3000, rowLimit: 1 }));
+      const waiting = (await failure(
+        tiny.run('RETURN 1 AS x', {}, { timeoutMs: 300, rowLimit: 1 }),
+      )) as AppError;
+      expect(waiting.code).toBe('QUERY_TIMEOUT');
+      expect(waiting.message).toMatch(/did not start/);
+      expect(((await running) as AppError).code).toBe('QUERY_TIMEOUT');
+    } finally {
+      await tiny.close();
+    }
+  }, 30_000);
+
   it('sees what the API process wrote once restarted after the write', async () => {
     const count = async () =>
       (await pool.run('MATCH (n:Nation) RETURN count(n) AS c', {}, limits)).rows[0]?.[0];

@@ -18,12 +18,16 @@ export interface ConsolePoolOptions {
   graceMs?: number;
   /** Buffer pool of each worker, in bytes (default 128 MiB). */
   poolBytes?: number;
+  /** How long a new worker may take to open the database before it is replaced (default 20 s). */
+  startMs?: number;
 }
 
 interface Job {
   request: Omit<WorkerRequest, 'id'>;
   resolve: (response: QueryResponse) => void;
   reject: (err: AppError) => void;
+  /** Bounds the wait for a worker, so that no query waits forever. */
+  waiting?: NodeJS.Timeout;
 }
 
 interface Worker {
@@ -57,11 +61,13 @@ export class ConsolePool {
   private readonly size: number;
   private readonly queueLimit: number;
   private readonly graceMs: number;
+  private readonly startMs: number;
 
   constructor(private readonly options: ConsolePoolOptions) {
     this.size = options.size ?? 2;
     this.queueLimit = options.queueLimit ?? 16;
     this.graceMs = options.graceMs ?? 2_000;
+    this.startMs = options.startMs ?? 20_000;
   }
 
   run(cypher: string, params: Record<string, Json>, limits: QueryLimits): Promise<QueryResponse> {
@@ -78,7 +84,25 @@ export class ConsolePool {
       );
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ request: { cypher, params, limits }, resolve, reject });
+      const job: Job = { request: { cypher, params, limits }, resolve, reject };
+      // A query that cannot start within its own timeout (plus a worker's start-up, while no
+      // worker is ready yet) is answered, not left waiting.
+      const starting = this.workers.some((w) => w.ready) ? 0 : this.startMs;
+      job.waiting = setTimeout(
+        () => {
+          const at = this.queue.indexOf(job);
+          if (at < 0) return;
+          this.queue.splice(at, 1);
+          reject(
+            new AppError(
+              'QUERY_TIMEOUT',
+              `the console was busy for ${limits.timeoutMs} ms and the query did not start; try again`,
+            ),
+          );
+        },
+        limits.timeoutMs + this.graceMs + starting,
+      );
+      this.queue.push(job);
       this.fill();
       this.dispatch();
     });
@@ -92,8 +116,10 @@ export class ConsolePool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0))
+    for (const job of this.queue.splice(0)) {
+      clearTimeout(job.waiting);
       job.reject(new AppError('BACKEND_UNAVAILABLE', 'the server is stopping'));
+    }
     const exits = this.workers.map(
       (w) =>
         new Promise<void>((done) =>
@@ -119,6 +145,11 @@ export class ConsolePool {
     child.stderr?.resume();
     const worker: Worker = { child, ready: false };
     this.workers.push(worker);
+    // A worker that never gets ready (its open hangs) is replaced rather than waited for.
+    const starting = setTimeout(() => {
+      if (!worker.ready) this.retire(worker, undefined);
+    }, this.startMs);
+    starting.unref();
     try {
       if (child.pid) setPriority(child.pid, 10);
     } catch {
@@ -134,6 +165,7 @@ export class ConsolePool {
       if (!worker.ready || worker.job) continue;
       const job = this.queue.shift();
       if (!job) return;
+      clearTimeout(job.waiting);
       const id = this.nextId++;
       const deadline = job.request.limits.timeoutMs + this.graceMs;
       const timer = setTimeout(() => {
@@ -177,6 +209,7 @@ export class ConsolePool {
     if (!worker.ready && ++this.failedStarts >= 3) {
       this.failedStarts = 0;
       for (const job of this.queue.splice(0)) {
+        clearTimeout(job.waiting);
         job.reject(new AppError('BACKEND_UNAVAILABLE', 'the console could not open the database'));
       }
     }
