@@ -295,7 +295,12 @@ describe('GET /api/openapi.json', () => {
       ]),
     );
     const search = res.body.paths['/api/search'].get;
-    expect(search.parameters.map((p: { name: string }) => p.name)).toEqual(['q', 'types', 'limit', 'layer']);
+    expect(search.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'q',
+      'types',
+      'limit',
+      'layer',
+    ]);
   });
 });
 
