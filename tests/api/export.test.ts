@@ -258,7 +258,11 @@ describe('CSV exports', () => {
     expect(nodesRes.headers['content-disposition']).toBe(
       `attachment; filename="entente-${AS_OF}.nodes.csv"`,
     );
-    const nodes = parseCsv(text(nodesRes), { columns: true }) as Record<string, string>[];
+    expect([...(nodesRes.body as Buffer).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const nodes = parseCsv(text(nodesRes), { columns: true, bom: true }) as Record<
+      string,
+      string
+    >[];
     expect(nodes.length).toBe(whole.nodes.length);
     expect(Object.keys(nodes[0] ?? {}).slice(0, 3)).toEqual(['id', 'name', 'nodeLabel']);
     expect(Object.keys(nodes[0] ?? {}).at(-1)).toBe('sources');
@@ -269,6 +273,7 @@ describe('CSV exports', () => {
     expect(hostile?.note?.startsWith("'=HYPERLINK")).toBe(true);
     const rels = parseCsv(text(await getExport({ format: 'csv-relationships', asOf: AS_OF })), {
       columns: true,
+      bom: true,
     }) as Record<string, string>[];
     expect(rels.length).toBe(whole.edges.length);
     expect(rels.find((r) => r.id === WARSAW)).toMatchObject({
@@ -296,9 +301,9 @@ describe('CSV exports', () => {
       `entente-${AS_OF}/relationships.csv`,
     ]);
     for (const e of entries) expect(e.crc, e.name).toBe(zlibCrc32(e.data));
-    const nodes = parseCsv(entries[0]?.data ?? '', { columns: true }) as unknown[];
+    const nodes = parseCsv(entries[0]?.data ?? '', { columns: true, bom: true }) as unknown[];
     expect(nodes.length).toBe(whole.nodes.length);
-    const rels = parseCsv(entries[1]?.data ?? '', { columns: true }) as unknown[];
+    const rels = parseCsv(entries[1]?.data ?? '', { columns: true, bom: true }) as unknown[];
     expect(rels.length).toBe(whole.edges.length);
 
     let unzip = '';
@@ -366,7 +371,7 @@ describe('neo4j-admin bundle', () => {
     const rows = (prefix: string) =>
       csvs
         .filter(([n]) => n.startsWith(prefix))
-        .flatMap(([, t]) => parseCsv(t, { columns: true }) as Record<string, string>[]);
+        .flatMap(([, t]) => parseCsv(t, { columns: true, bom: true }) as Record<string, string>[]);
     expect(rows('nodes.').length).toBe(whole.nodes.length);
     expect(rows('relationships.').length).toBe(whole.edges.length);
     const nations = byName.get('nodes.Nation.csv') ?? '';
@@ -428,7 +433,7 @@ describe('export routes in the contract', () => {
       styles,
     });
     expect(res.status, text(res).slice(0, 200)).toBe(200);
-    expect(parseCsv(text(res), { columns: true })).toHaveLength(1);
+    expect(parseCsv(text(res), { columns: true, bom: true })).toHaveLength(1);
   });
 });
 
@@ -482,7 +487,7 @@ describe('bad export requests', () => {
   it('an id that names no node is left out, not an error', async () => {
     const res = await postExport({ format: 'csv-nodes', ids: ['nation:FRA', 'nation:ZZZ'] });
     expect(res.status).toBe(200);
-    const rows = parseCsv(text(res), { columns: true }) as { id: string }[];
+    const rows = parseCsv(text(res), { columns: true, bom: true }) as { id: string }[];
     expect(rows.map((r) => r.id)).toEqual(['nation:FRA']);
   });
 });

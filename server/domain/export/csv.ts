@@ -17,12 +17,15 @@ function csv(table: Table): string {
     keys.join(','),
     ...table.rows.map((r) => keys.map((k) => field(r.cells[k] ?? null)).join(',')),
   ];
-  return `${lines.join('\r\n')}\r\n`;
+  // A byte-order mark makes Excel read the file as UTF-8 (it assumes the ANSI code page
+  // otherwise); LibreOffice, Numbers, csv-parse (`bom: true`) and pandas skip it.
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 /**
  * nodes.csv: id, name, nodeLabel, then every property (a-z; lists as JSON text), then
- * sources (JSON text). RFC 4180: CRLF line ends, a header row, fields quoted where needed.
+ * sources (JSON text). RFC 4180: CRLF line ends, a header row, fields quoted where needed;
+ * UTF-8 with a byte-order mark.
  */
 export function nodesCsv(input: ExportInput): string {
   return csv(nodeTable(input.graph.nodes));
