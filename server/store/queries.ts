@@ -76,6 +76,14 @@ const edgeColumns = {
   obligations: text,
 };
 
+/** What search ranks: a node's id, name, aliases and layer. */
+const searchRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()).nullable(),
+  layer: z.string().nullable(),
+});
+
 /** Node values stay backend objects here; each adapter's mappers turn them into DTOs. */
 const backendNode = z.custom<unknown>((v) => typeof v === 'object' && v !== null);
 
@@ -129,24 +137,14 @@ export const queries = {
   searchCandidates: define({
     file: 'explore/search-candidates',
     params: none,
-    row: z.object({
-      id: z.string(),
-      name: z.string(),
-      aliases: z.array(z.string()).nullable(),
-      layer: z.string().nullable(),
-    }),
+    row: searchRow,
     mode: 'READ',
   }),
   /** Neo4j only: candidates from the full-text index. */
   searchFulltext: define({
     file: 'explore/search-fulltext',
     params: z.object({ query: z.string() }),
-    row: z.object({
-      id: z.string(),
-      name: z.string(),
-      aliases: z.array(z.string()).nullable(),
-      layer: z.string().nullable(),
-    }),
+    row: searchRow,
     mode: 'READ',
   }),
   labelCounts: define({
@@ -253,4 +251,12 @@ export function bindQuery<Q extends QueryDescriptor>(
     return { text: bulkText(renderTemplate(file.text, slots), backend, columns), values: { rows } };
   }
   return { text: renderTemplate(file.text, slots), values: pickDeclared(parsed, file.params) };
+}
+
+/** Rows parsed with a descriptor's row schema (each runner's last step). */
+export function parseRows<Q extends QueryDescriptor>(
+  query: Q,
+  rows: readonly unknown[],
+): RowOf<Q>[] {
+  return rows.map((r) => query.row.parse(r) as RowOf<Q>);
 }

@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { GraphNode } from '../../contract/graph.js';
-import { inLayer, type Layer, type RelType, type StatsResponse } from '../../contract/index.js';
+import { inLayer, type StatsResponse } from '../../contract/index.js';
 import type { QueryResponse } from '../../contract/query.js';
-import type { Hop } from '../../domain/traversal.js';
+import type { Expand } from '../../domain/traversal.js';
 import { AppError } from '../../lib/app-error.js';
 import { rankEntries, type SearchEntry, searchEntries } from '../../lib/search-rank.js';
 import type { SeedBundle } from '../../seed/validate-seeds.js';
@@ -74,12 +74,7 @@ async function open({
   }
 
   /** One hop over the topology index (topology.ts), loaded on first use after open or import. */
-  async function expand(
-    ids: string[],
-    asOf: string,
-    rels: readonly RelType[],
-    layer: Layer,
-  ): Promise<Hop[]> {
+  const expand: Expand = async (ids, asOf, rels, layer) => {
     if (ids.length === 0) return [];
     topology ??= reads
       .run(queries.allRelationships, {})
@@ -92,7 +87,7 @@ async function open({
       const other = others.get(to);
       return other ? [{ edge, other, from }] : [];
     });
-  }
+  };
 
   return {
     backend: 'embedded',

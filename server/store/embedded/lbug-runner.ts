@@ -1,13 +1,6 @@
 import lbug from '@ladybugdb/core';
 import type { CypherFiles } from '../cypher-files.js';
-import {
-  bindQuery,
-  type Params,
-  type QueryDescriptor,
-  type RowOf,
-  type RunQuery,
-  type Slots,
-} from '../queries.js';
+import { bindQuery, parseRows, type RunQuery } from '../queries.js';
 
 type Row = Record<string, unknown>;
 type PreparedStatement = Awaited<ReturnType<lbug.Connection['prepare']>>;
@@ -52,11 +45,7 @@ export class LbugRunner {
   }
 
   /** Runs a descriptor (an arrow, so `runner.run` can be handed on as a RunQuery). */
-  readonly run: RunQuery = async <Q extends QueryDescriptor>(
-    query: Q,
-    params: Params<Q>,
-    slots?: Slots,
-  ): Promise<RowOf<Q>[]> => {
+  readonly run: RunQuery = async (query, params, slots) => {
     const { text, values } = bindQuery(this.cypher, 'embedded', query, params, slots);
     const index = this.next;
     this.next = (this.next + 1) % this.conns.length;
@@ -68,8 +57,7 @@ export class LbugRunner {
       if (!ps.isSuccess()) throw new Error(`${query.file}.cypher: ${ps.getErrorMessage()}`);
       cache.set(text, ps);
     }
-    const rows = await allRows(await conn.execute(ps, values as never));
-    return rows.map((r) => query.row.parse(r) as RowOf<Q>);
+    return parseRows(query, await allRows(await conn.execute(ps, values as never)));
   };
 
   /** Runs a statement that takes no parameters (DDL, transaction control) on the first connection. */

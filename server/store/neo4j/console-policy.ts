@@ -1,3 +1,5 @@
+import { READ_PROCEDURES as ALLOWED_PROCEDURES } from '../console/allowlist.js';
+
 /**
  * What the read-only console may run on Neo4j besides "the database says it only reads".
  * The decision on writes is Neo4j's: the query runs in a READ transaction (the server refuses
@@ -14,16 +16,8 @@ export interface PlanStep {
   children: PlanStep[];
 }
 
-/** Procedures a console query may call: schema look-ups and Entente's search index. */
-const READ_PROCEDURES = [
-  'db.labels',
-  'db.relationshipTypes',
-  'db.propertyKeys',
-  'db.schema.visualization',
-  'db.schema.nodeTypeProperties',
-  'db.schema.relTypeProperties',
-  'db.index.fulltext.queryNodes',
-];
+/** Procedures a console query may call: the gate's list (schema look-ups, the search index). */
+const READ_PROCEDURES = ALLOWED_PROCEDURES.neo4j;
 
 /** Why a statement of this EXPLAIN query type is refused ('r' = read only), or undefined. */
 export function queryTypeRejection(queryType: string | undefined): string | undefined {

@@ -3,6 +3,7 @@ import type { CypherFiles } from '../cypher-files.js';
 import {
   bindQuery,
   type Params,
+  parseRows,
   type QueryDescriptor,
   type RowOf,
   type RunQuery,
@@ -55,11 +56,12 @@ export class Neo4jRunner {
   ): Promise<RowOf<Q>[]> {
     const { text, values } = bindQuery(this.cypher, 'neo4j', query, params, slots);
     const result = await tx.run(text, toNeo4jParams(values));
-    return result.records.map((r) => {
+    const rows = result.records.map((r) => {
       const row: Row = {};
       for (const key of r.keys) row[String(key)] = toPlain(r.get(key));
-      return query.row.parse(row) as RowOf<Q>;
+      return row;
     });
+    return parseRows(query, rows);
   }
 
   /** Runs one descriptor in its own transaction of the descriptor's mode (an arrow: a RunQuery). */

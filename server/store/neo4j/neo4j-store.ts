@@ -2,14 +2,12 @@ import neo4j, { type Node } from 'neo4j-driver';
 import type { GraphNode } from '../../contract/graph.js';
 import {
   inLayer,
-  type Layer,
   NODE_LABELS,
   type NodeRecord,
   REL_TYPES,
-  type RelType,
   type StatsResponse,
 } from '../../contract/index.js';
-import type { Hop } from '../../domain/traversal.js';
+import type { Expand, Hop } from '../../domain/traversal.js';
 import { rankEntries, searchEntries } from '../../lib/search-rank.js';
 import type { SeedBundle } from '../../seed/validate-seeds.js';
 import { runConsole } from '../console/run-console.js';
@@ -84,12 +82,7 @@ async function open(options: Neo4jStoreOptions): Promise<GraphStore> {
   }
 
   /** One hop: every relationship holding on `asOf` that touches a frontier node. */
-  async function expand(
-    ids: string[],
-    asOf: string,
-    rels: readonly RelType[],
-    layer: Layer,
-  ): Promise<Hop[]> {
+  const expand: Expand = async (ids, asOf, rels, layer) => {
     if (ids.length === 0 || rels.length === 0) return [];
     const hops: Hop[] = [];
     for (const [label, wanted] of groupByLabel(ids)) {
@@ -103,7 +96,7 @@ async function open(options: Neo4jStoreOptions): Promise<GraphStore> {
       }
     }
     return hops;
-  }
+  };
 
   return {
     backend: 'neo4j',
