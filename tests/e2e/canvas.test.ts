@@ -1,23 +1,13 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { overlappingPairs } from '../../client/view/separate.js';
-import { ARTIFACTS, type launchBrowser, openExplorer, type RunningServer } from './harness.js';
+import { ARTIFACTS, useExplorer } from './harness.js';
 
 type ScreenBox = { id: string; x1: number; y1: number; x2: number; y2: number };
 type Rect = { left: number; top: number; right: number; bottom: number };
 
-let server: RunningServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  ({ server, browser } = await openExplorer());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const explorer = useExplorer();
 
 const idle = (page: Page) =>
   page.waitForFunction('window.__entente.snapshot().request.type !== "loading"', null, {
@@ -25,9 +15,9 @@ const idle = (page: Page) =>
   });
 
 async function open(size: { width: number; height: number }, hash = '') {
-  const page = await browser.context.newPage();
+  const page = await explorer.browser.context.newPage();
   await page.setViewportSize(size);
-  await page.goto(`${server.baseUrl}/${hash}`);
+  await page.goto(`${explorer.server.baseUrl}/${hash}`);
   await page.waitForFunction('window.__entente && window.__entente.ready === true', null, {
     timeout: 30_000,
   });

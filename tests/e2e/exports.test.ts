@@ -1,20 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, type launchBrowser, openExplorer, type RunningServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, useExplorer } from './harness.js';
 
-let server: RunningServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  ({ server, browser } = await openExplorer());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const explorer = useExplorer();
 
 async function downloadFrom(page: Page, item: string): Promise<string> {
   await page.click('#export-menu');
@@ -30,9 +20,11 @@ for (const size of [
 
   describe(`exports at ${tag}`, () => {
     it('take an edited title, a short footer and a full sources list', async () => {
-      const page = await browser.context.newPage();
+      const page = await explorer.browser.context.newPage();
       await page.setViewportSize(size);
-      await page.goto(`${server.baseUrl}/#n=alliance:nato,alliance:eu&o=alliance:nato,alliance:eu`);
+      await page.goto(
+        `${explorer.server.baseUrl}/#n=alliance:nato,alliance:eu&o=alliance:nato,alliance:eu`,
+      );
       await page.waitForFunction('window.__entente && window.__entente.ready === true');
       await page.evaluate('window.__entente.settled()');
       await page.click('#export-menu');

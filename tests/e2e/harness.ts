@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { ROOT } from '../helpers/paths.js';
 
 export const ARTIFACTS = path.join(ROOT, 'artifacts', 'e2e');
@@ -165,6 +166,41 @@ export async function openExplorer(): Promise<{
     timeout: 30_000,
   });
   return { server, browser, page };
+}
+
+/**
+ * One server and browser for a test file: started before its tests, stopped after. The getters
+ * read what beforeAll opened.
+ */
+export function useExplorer() {
+  let opened: Awaited<ReturnType<typeof openExplorer>> | undefined;
+  beforeAll(async () => {
+    opened = await openExplorer();
+  });
+  afterAll(async () => {
+    await opened?.browser.close();
+    await opened?.server.stop();
+  });
+  const get = () => {
+    if (!opened) throw new Error('the explorer is not open yet (use it inside a test)');
+    return opened;
+  };
+  return {
+    get server() {
+      return get().server;
+    },
+    get browser() {
+      return get().browser;
+    },
+  };
+}
+
+/** Waits until no request is loading and the canvas has settled. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction('window.__entente.snapshot().request.type !== "loading"', null, {
+    timeout: 20_000,
+  });
+  await page.evaluate('window.__entente.settled()');
 }
 
 /** Signs in through the API (as E2E_ADMIN by default): the session cookie and its CSRF token. */

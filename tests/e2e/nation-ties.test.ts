@@ -1,19 +1,9 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, type launchBrowser, openExplorer, type RunningServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, useExplorer } from './harness.js';
 
-let server: RunningServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  ({ server, browser } = await openExplorer());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const explorer = useExplorer();
 
 const settle = async (page: Page) => {
   await page.waitForFunction('window.__entente.snapshot().request.type !== "loading"', null, {
@@ -37,9 +27,9 @@ for (const size of [
 
   describe(`nation ties at ${tag}`, () => {
     it('on five alliances shows the strong ties, and all of them when asked', async () => {
-      const page = await browser.context.newPage();
+      const page = await explorer.browser.context.newPage();
       await page.setViewportSize(size);
-      await page.goto(`${server.baseUrl}/#n=${FIVE}&o=${FIVE}&v=nations`);
+      await page.goto(`${explorer.server.baseUrl}/#n=${FIVE}&o=${FIVE}&v=nations`);
       await page.waitForFunction('window.__entente && window.__entente.ready === true', null, {
         timeout: 60_000,
       });

@@ -1,27 +1,10 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, type launchBrowser, openExplorer, type RunningServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, settle, useExplorer } from './harness.js';
 import { seriousA11yViolations } from './screen-checks.js';
 
-let server: RunningServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  ({ server, browser } = await openExplorer());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const settle = async (page: Page) => {
-  await page.waitForFunction('window.__entente.snapshot().request.type !== "loading"', null, {
-    timeout: 20_000,
-  });
-  await page.evaluate('window.__entente.settled()');
-};
+const explorer = useExplorer();
 
 /** The matrix cells' "N shared" counts, row by row. */
 const sharedCounts = async (page: Page) =>
@@ -35,7 +18,7 @@ type NodeBox = { id: string; x: number; y: number; w: number; h: number };
 
 /** Full members of an alliance today, from the API itself. */
 async function fullMembers(id: string): Promise<string[]> {
-  const res = await fetch(`${server.baseUrl}/api/alliances/${id}/members`);
+  const res = await fetch(`${explorer.server.baseUrl}/api/alliances/${id}/members`);
   const body = (await res.json()) as { members: { id: string; role: string }[] };
   return body.members.filter((m) => m.role === 'member').map((m) => m.id);
 }
@@ -48,10 +31,10 @@ for (const size of [
 
   describe(`overlaps at ${tag}`, () => {
     it('lays members out so no hull encloses a non-member', async () => {
-      const page = await browser.context.newPage();
+      const page = await explorer.browser.context.newPage();
       await page.setViewportSize(size);
       await page.goto(
-        `${server.baseUrl}/#n=alliance:nato,alliance:eu,nation:CHN,nation:IND,nation:JPN&o=alliance:nato,alliance:eu`,
+        `${explorer.server.baseUrl}/#n=alliance:nato,alliance:eu,nation:CHN,nation:IND,nation:JPN&o=alliance:nato,alliance:eu`,
       );
       await page.waitForFunction('window.__entente && window.__entente.ready === true');
       await page.waitForSelector('#overlap-matrix');
@@ -77,10 +60,10 @@ for (const size of [
     });
 
     it('count full members by default and associates only when asked', async () => {
-      const page = await browser.context.newPage();
+      const page = await explorer.browser.context.newPage();
       await page.setViewportSize(size);
       await page.goto(
-        `${server.baseUrl}/#n=alliance:csto,alliance:sco&o=alliance:csto,alliance:sco`,
+        `${explorer.server.baseUrl}/#n=alliance:csto,alliance:sco&o=alliance:csto,alliance:sco`,
       );
       await page.waitForFunction('window.__entente && window.__entente.ready === true');
       await page.waitForSelector('#overlap-matrix');

@@ -1,26 +1,9 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, type launchBrowser, openExplorer, type RunningServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, settle, useExplorer } from './harness.js';
 
-let server: RunningServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  ({ server, browser } = await openExplorer());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const settle = async (page: Page) => {
-  await page.waitForFunction('window.__entente.snapshot().request.type !== "loading"', null, {
-    timeout: 20_000,
-  });
-  await page.evaluate('window.__entente.settled()');
-};
+const explorer = useExplorer();
 
 /** Types a name into a path end, waits for the server's suggestion and takes it. */
 async function chooseEnd(page: Page, end: 'from' | 'to', name: string) {
@@ -41,9 +24,9 @@ for (const size of [
 
   describe(`paths at ${tag}`, () => {
     it('searches both ends, says when an end did not exist, and offers its predecessor', async () => {
-      const page = await browser.context.newPage();
+      const page = await explorer.browser.context.newPage();
       await page.setViewportSize(size);
-      await page.goto(`${server.baseUrl}/#d=1980-06-01`);
+      await page.goto(`${explorer.server.baseUrl}/#d=1980-06-01`);
       await page.waitForFunction('window.__entente && window.__entente.ready === true');
       // Nothing is on the canvas: the ends come from the server's search.
       expect((await page.evaluate('window.__entente.snapshot().nodes')) as string[]).toEqual([]);

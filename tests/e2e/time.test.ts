@@ -1,34 +1,18 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, type launchBrowser, openExplorer, type RunningServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, settle, useExplorer } from './harness.js';
 
 type Snapshot = { nodes: string[]; defunctNodes: string[]; asOf: string };
 
-let server: RunningServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  ({ server, browser } = await openExplorer());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const explorer = useExplorer();
 
 const snapshot = (page: Page) => page.evaluate('window.__entente.snapshot()') as Promise<Snapshot>;
-const settle = async (page: Page) => {
-  await page.waitForFunction('window.__entente.snapshot().request.type !== "loading"', null, {
-    timeout: 20_000,
-  });
-  await page.evaluate('window.__entente.settled()');
-};
 
 async function open(size: { width: number; height: number }, hash = '') {
-  const page = await browser.context.newPage();
+  const page = await explorer.browser.context.newPage();
   await page.setViewportSize(size);
-  await page.goto(`${server.baseUrl}/${hash}`);
+  await page.goto(`${explorer.server.baseUrl}/${hash}`);
   await page.waitForFunction('window.__entente && window.__entente.ready === true', null, {
     timeout: 30_000,
   });
