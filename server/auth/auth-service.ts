@@ -117,7 +117,11 @@ export function createAuth(options: AuthOptions) {
         const owner = await accounts.accountById(token.userId);
         if (!owner || owner.disabled)
           throw new AppError('UNAUTHORIZED', 'the API token’s user is disabled');
-        await accounts.touchToken(token.id, iso());
+        // Record use at most once a minute per token: every request carries it.
+        const now = iso();
+        if (!token.lastUsedAt || Date.parse(now) - Date.parse(token.lastUsedAt) > 60_000) {
+          await accounts.touchToken(token.id, now);
+        }
         // A token never grants more than its owner has now.
         const role = roleAtLeast(owner.role, token.role) ? token.role : owner.role;
         return { user: toUser(owner), role, via: 'token' };

@@ -5,12 +5,13 @@ import { ACCOUNT_SCHEMA } from '../account-queries.js';
 import { type AccountStore, accountStore } from '../account-store.js';
 import type { CypherFiles } from '../cypher-files.js';
 import { schemaTexts } from '../import-plan.js';
+import type { RunQuery } from '../queries.js';
 import { LbugRunner } from './lbug-runner.js';
 
 /**
  * The embedded accounts store: its own LadybugDB database (`DATA_DIR/accounts.lbug`, or in
  * memory), apart from the graph, so that no console query, which reads the graph's file,
- * can reach a password hash or a session. One connection serialises its writes.
+ * can reach a password hash or a session. Its statements run one at a time.
  */
 export async function openEmbeddedAccounts(options: {
   dataDir: string;
@@ -29,7 +30,15 @@ export async function openEmbeddedAccounts(options: {
   for (const text of schemaTexts(options.cypher, 'embedded', ACCOUNT_SCHEMA)) {
     await runner.statement(text);
   }
-  return accountStore(runner.run, async () => {
+  // One statement at a time on the one connection: concurrent LadybugDB writes from many
+  // requests would each take a thread of the shared pool while they wait for the write lock.
+  let tail: Promise<unknown> = Promise.resolve();
+  const serial: RunQuery = (query, params, slots) => {
+    const next = tail.then(() => runner.run(query, params, slots));
+    tail = next.catch(() => undefined);
+    return next;
+  };
+  return accountStore(serial, async () => {
     await conn.close();
     await db.close();
   });
