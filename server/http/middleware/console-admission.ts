@@ -7,14 +7,21 @@ import { principalOf } from './authenticate.js';
  * queries never take every console worker from the others. The client is the signed-in user
  * (whatever address they call from), else the caller's address; a request over the cap is
  * refused at once with TOO_MANY_REQUESTS.
+ *
+ * A slot is released when its response finishes or its connection closes, and in any case
+ * once it is older than `maxAgeMs`, longer than the console pool lets any query live (its
+ * wait for a worker and its run are both bounded): a request that never settles can hold a
+ * slot for a while, never for good.
  */
-export function consoleAdmission(perClient: number): RequestHandler {
-  const inFlight = new Map<string, number>();
+export function consoleAdmission(perClient: number, maxAgeMs: number): RequestHandler {
+  const inFlight = new Map<string, Map<symbol, number>>();
   return (req, res, next) => {
     const user = principalOf(res).user;
     const client = user ? `user:${user.id}` : `address:${req.ip ?? req.socket.remoteAddress ?? ''}`;
-    const running = inFlight.get(client) ?? 0;
-    if (running >= perClient) {
+    const now = Date.now();
+    const slots = inFlight.get(client) ?? new Map<symbol, number>();
+    for (const [slot, started] of slots) if (now - started > maxAgeMs) slots.delete(slot);
+    if (slots.size >= perClient) {
       next(
         new AppError(
           'TOO_MANY_REQUESTS',
@@ -23,14 +30,12 @@ export function consoleAdmission(perClient: number): RequestHandler {
       );
       return;
     }
-    inFlight.set(client, running + 1);
-    let released = false;
+    const slot = Symbol('console slot');
+    slots.set(slot, now);
+    inFlight.set(client, slots);
     const release = () => {
-      if (released) return;
-      released = true;
-      const left = (inFlight.get(client) ?? 1) - 1;
-      if (left > 0) inFlight.set(client, left);
-      else inFlight.delete(client);
+      slots.delete(slot);
+      if (slots.size === 0 && inFlight.get(client) === slots) inFlight.delete(client);
     };
     res.once('finish', release);
     res.once('close', release);

@@ -23,7 +23,8 @@ export function queryRoutes(
   auth: Auth,
 ): Router {
   const r = Router();
-  const admit = consoleAdmission(consolePerClient);
+  // Longer than the pool lets a query wait for a worker (with its start-up) and then run.
+  const admit = consoleAdmission(consolePerClient, 2 * limits.timeoutMs + 30_000);
   const audited = async (
     req: Request,
     res: Response,
