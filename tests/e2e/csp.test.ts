@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, type RunningServer, startServer } from './harness.js';
+import { ARTIFACTS, apiSession, type RunningServer, startServer } from './harness.js';
 
 /**
  * The built client under the server's real Content-Security-Policy: unlike the other e2e
@@ -22,6 +22,10 @@ beforeAll(async () => {
     args: ['--disable-gpu', '--no-sandbox'],
     viewport: { width: 1280, height: 800 },
   });
+  // Signed in (as the harness's admin): the console's editor is for analysts and above.
+  const { cookie } = await apiSession(server.baseUrl);
+  const [name = '', value = ''] = cookie.split('=');
+  await context.addCookies([{ name, value, url: server.baseUrl }]);
 });
 
 afterAll(async () => {
