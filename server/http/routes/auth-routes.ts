@@ -1,5 +1,5 @@
-import { type Response, Router } from 'express';
-import type { Auth } from '../../auth/auth-service.js';
+import { type Request, type Response, Router } from 'express';
+import type { Auth, Principal } from '../../auth/auth-service.js';
 import type { Oidc } from '../../auth/oidc.js';
 import { routes } from '../../contract/routes.js';
 import { AppError } from '../../lib/app-error.js';
@@ -28,28 +28,35 @@ export function authRoutes(auth: Auth, { secureCookies, oidc }: AuthRouteOptions
     handle(routes.session, (_in, _req, res) => auth.describe(principalOf(res))),
   );
 
+  /**
+   * Starts a session for a sign-in (`start`), sets its cookie and audits it; a failure is
+   * audited under the name that was tried.
+   */
+  const signIn = async (
+    req: Request,
+    res: Response,
+    action: string,
+    username: string,
+    start: () => Promise<{ cookie: string; maxAgeMs: number; principal: Principal }>,
+    details: Record<string, string> = {},
+  ) => {
+    try {
+      const session = await start();
+      setCookie(res, session.cookie, session.maxAgeMs);
+      res.locals.principal = session.principal;
+      await audit(auth, req, res, action, 'ok', details);
+      return auth.describe(session.principal);
+    } catch (err) {
+      await audit(auth, req, res, action, 'failed', {}, { id: null, username });
+      throw err;
+    }
+  };
+
   r.post(
     routes.login.path,
-    handle(routes.login, async ({ body }, req, res) => {
-      try {
-        const session = await auth.login(body.username, body.password);
-        setCookie(res, session.cookie, session.maxAgeMs);
-        res.locals.principal = session.principal;
-        await audit(auth, req, res, 'auth.login', 'ok');
-        return auth.describe(session.principal);
-      } catch (err) {
-        await audit(
-          auth,
-          req,
-          res,
-          'auth.login',
-          'failed',
-          {},
-          { id: null, username: body.username },
-        );
-        throw err;
-      }
-    }),
+    handle(routes.login, ({ body }, req, res) =>
+      signIn(req, res, 'auth.login', body.username, () => auth.login(body.username, body.password)),
+    ),
   );
 
   r.post(
@@ -65,26 +72,16 @@ export function authRoutes(auth: Auth, { secureCookies, oidc }: AuthRouteOptions
 
   r.post(
     routes.setup.path,
-    handle(routes.setup, async ({ body }, req, res) => {
-      try {
-        const session = await auth.setup(body.token, body.username, body.password);
-        setCookie(res, session.cookie, session.maxAgeMs);
-        res.locals.principal = session.principal;
-        await audit(auth, req, res, 'auth.setup', 'ok', { username: body.username });
-        return auth.describe(session.principal);
-      } catch (err) {
-        await audit(
-          auth,
-          req,
-          res,
-          'auth.setup',
-          'failed',
-          {},
-          { id: null, username: body.username },
-        );
-        throw err;
-      }
-    }),
+    handle(routes.setup, ({ body }, req, res) =>
+      signIn(
+        req,
+        res,
+        'auth.setup',
+        body.username,
+        () => auth.setup(body.token, body.username, body.password),
+        { username: body.username },
+      ),
+    ),
   );
 
   if (oidc) {
