@@ -5,14 +5,9 @@
  * world dataset, or uses BENCH_URL when set. Prints req/s, p50 and p99 latency and each route's
  * ratio to the floor's req/s. Figures go into docs/perf.md; nothing here asserts.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
-import { projectRoot } from '../server/lib/project-root.js';
+import { startBenchServer } from './server.js';
 
-const root = projectRoot();
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const ASOF = '2025-01-01';
@@ -26,40 +21,7 @@ const ROUTES: Array<[name: string, path: string]> = [
   ['members nato', `/api/alliances/alliance:nato/members?asOf=${ASOF}`],
 ];
 
-async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'entente-bench-'));
-  const port = 18000 + Math.floor(Math.random() * 1000);
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'dist/server/main.js')], {
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error('server did not start');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    url,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+const startServer = () => startBenchServer();
 
 async function measure(url: string) {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });

@@ -10,14 +10,10 @@
  * BENCH_CONNECTIONS (200), BENCH_SECONDS (60), BENCH_FLOOR_SECONDS (10), BENCH_RUNS (3),
  * BENCH_CONSOLE_CONNECTIONS (2: the default per-client cap of running console queries).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { loadavg, tmpdir } from 'node:os';
-import path from 'node:path';
+import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
-import { projectRoot } from '../server/lib/project-root.js';
+import { startBenchServer } from './server.js';
 
-const root = projectRoot();
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const FLOOR_SECONDS = Number(process.env.BENCH_FLOOR_SECONDS ?? 10);
@@ -55,45 +51,13 @@ interface Figures {
   statuses: string;
 }
 
-async function startServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'entente-load-'));
-  const port = 19000 + Math.floor(Math.random() * 1000);
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'dist/server/main.js')], {
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      ADMIN_USER: ADMIN.username,
-      ADMIN_PASSWORD: ADMIN.password,
-      // One bench user sends every console query: its per-minute limit would measure policy.
-      CONSOLE_RATE_LIMIT: '0',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
+const startServer = () =>
+  startBenchServer({
+    ADMIN_USER: ADMIN.username,
+    ADMIN_PASSWORD: ADMIN.password,
+    // One bench user sends every console query: its per-minute limit would measure policy.
+    CONSOLE_RATE_LIMIT: '0',
   });
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    const ok = await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error('server did not start');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    url,
-    stop: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
-      }
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** An analyst-capable API token: sign in as the bench admin and create one. */
 async function consoleToken(url: string): Promise<string> {
