@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { overlappingPairs } from '../../client/view/separate.js';
-import { ARTIFACTS, useExplorer } from './harness.js';
+import { ARTIFACTS, pageAt, useExplorer } from './harness.js';
 
 type ScreenBox = { id: string; x1: number; y1: number; x2: number; y2: number };
 type Rect = { left: number; top: number; right: number; bottom: number };
@@ -15,12 +15,7 @@ const idle = (page: Page) =>
   });
 
 async function open(size: { width: number; height: number }, hash = '') {
-  const page = await explorer.browser.context.newPage();
-  await page.setViewportSize(size);
-  await page.goto(`${explorer.server.baseUrl}/${hash}`);
-  await page.waitForFunction('window.__entente && window.__entente.ready === true', null, {
-    timeout: 30_000,
-  });
+  const page = await pageAt(explorer, size, hash);
   await idle(page);
   return page;
 }

@@ -195,6 +195,21 @@ export function useExplorer() {
   };
 }
 
+/** A new page of the explorer at this viewport size (and URL hash), once the client is ready. */
+export async function pageAt(
+  open: { server: RunningServer; browser: Awaited<ReturnType<typeof launchBrowser>> },
+  size: { width: number; height: number },
+  hash = '',
+): Promise<Page> {
+  const page = await open.browser.context.newPage();
+  await page.setViewportSize(size);
+  await page.goto(`${open.server.baseUrl}/${hash}`);
+  await page.waitForFunction('window.__entente && window.__entente.ready === true', null, {
+    timeout: 30_000,
+  });
+  return page;
+}
+
 /** Waits until no request is loading and the canvas has settled. */
 export async function settle(page: Page): Promise<void> {
   await page.waitForFunction('window.__entente.snapshot().request.type !== "loading"', null, {

@@ -1,7 +1,13 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, type launchBrowser, openExplorer, type RunningServer } from './harness.js';
+import {
+  ARTIFACTS,
+  type launchBrowser,
+  openExplorer,
+  pageAt,
+  type RunningServer,
+} from './harness.js';
 import { seriousA11yViolations, sidewaysScrolled, unreachableControls } from './screen-checks.js';
 
 /** The laptop and projector sizes the explorer must work at, smallest first. */
@@ -31,12 +37,7 @@ const idle = (page: Page) =>
   });
 
 async function open(size: { width: number; height: number }, hash = '') {
-  const page = await browser.context.newPage();
-  await page.setViewportSize(size);
-  await page.goto(`${server.baseUrl}/${hash}`);
-  await page.waitForFunction('window.__entente && window.__entente.ready === true', null, {
-    timeout: 30_000,
-  });
+  const page = await pageAt({ server, browser }, size, hash);
   await idle(page);
   return page;
 }

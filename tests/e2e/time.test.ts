@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, settle, useExplorer } from './harness.js';
+import { ARTIFACTS, pageAt, settle, useExplorer } from './harness.js';
 
 type Snapshot = { nodes: string[]; defunctNodes: string[]; asOf: string };
 
@@ -10,12 +10,7 @@ const explorer = useExplorer();
 const snapshot = (page: Page) => page.evaluate('window.__entente.snapshot()') as Promise<Snapshot>;
 
 async function open(size: { width: number; height: number }, hash = '') {
-  const page = await explorer.browser.context.newPage();
-  await page.setViewportSize(size);
-  await page.goto(`${explorer.server.baseUrl}/${hash}`);
-  await page.waitForFunction('window.__entente && window.__entente.ready === true', null, {
-    timeout: 30_000,
-  });
+  const page = await pageAt(explorer, size, hash);
   await settle(page);
   return page;
 }
