@@ -234,6 +234,45 @@ describe('2024 bilateral security agreements with Ukraine [https://mod.gov.ua/en
   });
 });
 
+describe('2024-2025 security agreements with Ukraine, second pass [https://mod.gov.ua/en/news/ukraine-s-security-agreements-what-they-entail-and-which-countries-have-signed-them-explained-by-the-ministry-of-defence]', () => {
+  it.each([
+    ['lux', 'LUX', '2024-07-10'],
+    ['rou', 'ROU', '2024-07-11'],
+    ['cze', 'CZE', '2024-07-18'],
+    ['svn', 'SVN', '2024-07-18'],
+    ['irl', 'IRL', '2024-09-04'],
+    ['grc', 'GRC', '2024-10-17'],
+    ['alb', 'ALB', '2025-01-21'],
+  ])('has Ukraine and %s party from the day of signature', (slug, iso, date) => {
+    const id = `agreement:ukraine-${slug}-security-agreement-${date.slice(0, 4)}`;
+    const day = new Date(`${date}T00:00:00Z`);
+    const before = new Date(day.getTime() - 86_400_000).toISOString().slice(0, 10);
+    expect(holdersOn(bundle, 'PARTY_TO', id, before)).toEqual([]);
+    expect(holdersOn(bundle, 'PARTY_TO', id, date)).toEqual(nations('UKR', iso));
+  });
+  it('has the EU joint security commitments of 2024-06-27, signed for the EU and by Ukraine', () => {
+    const id = 'agreement:ukraine-eu-joint-security-commitments-2024';
+    expect(holdersOn(bundle, 'PARTY_TO', id, '2024-06-27')).toEqual(nations('UKR'));
+    const eu = bundle.rels.filter((r) => r.type === 'ADOPTED' && r.to === id);
+    expect(eu.map((r) => [r.from, r.since])).toEqual([['alliance:eu', '2024-06-27']]);
+  });
+  it('has 28 agreements by 2025-01-21: 27 states and the EU', () => {
+    const ids = new Set(
+      bundle.rels
+        .filter(
+          (r) =>
+            (r.type === 'PARTY_TO' || r.type === 'ADOPTED') &&
+            /^agreement:ukraine-.*-(security-agreement|joint-security-commitments)-202[45]$/.test(
+              r.to,
+            ) &&
+            r.since <= '2025-01-21',
+        )
+        .map((r) => r.to),
+    );
+    expect(ids.size).toBe(28);
+  });
+});
+
 describe('US Compacts of Free Association [https://www.doi.gov/oia/compacts-of-free-association]', () => {
   it.each([
     ['MHL', '1986-10-21'],
