@@ -66,3 +66,22 @@ export function bulkRow(values: Row, backend: Backend, columns: Map<string, stri
   }
   return row;
 }
+
+/**
+ * LadybugDB's COPY of new records from a parameter list: `COPY <table> FROM (UNWIND $rows ...)`
+ * returns one column per table column in DDL order (a relationship's endpoints first), each
+ * non-STRING one cast back from text as bulkRow sends it. A relationship table with several
+ * endpoint pairs is told which pair the rows connect. Table and labels come from the model's
+ * tables, never from input.
+ */
+export function copyText(
+  table: string,
+  columns: Map<string, string>,
+  endpoints?: { from: string; to: string; pairs: number },
+): string {
+  const read = [...columns].map(([name, type]) => readField(name, type, 'embedded'));
+  const ends = endpoints ? ['row.from', 'row.to'] : [];
+  const pair =
+    endpoints && endpoints.pairs > 1 ? ` (from='${endpoints.from}', to='${endpoints.to}')` : '';
+  return `COPY ${table} FROM (UNWIND $rows AS row RETURN ${[...ends, ...read].join(', ')})${pair}`;
+}

@@ -11,9 +11,10 @@ import { gateConsoleQuery } from '../console/gate.js';
 import type { CypherFiles } from '../cypher-files.js';
 import { graphReads } from '../graph-reads.js';
 import type { GraphStore, ImportSummary } from '../graph-store.js';
-import { bulkPlan, checkEndpoints, groupByLabel, schemaTexts } from '../import-plan.js';
+import { groupByLabel, schemaTexts } from '../import-plan.js';
 import { queries } from '../queries.js';
 import { countStats } from '../stats.js';
+import { loadBundle } from './bulk-load.js';
 import { ConsolePool } from './console-pool.js';
 import { LbugRunner, openDatabase } from './lbug-runner.js';
 import { toGraphEdge, toGraphNode } from './mappers.js';
@@ -93,6 +94,13 @@ async function open({
     backend: 'embedded',
     ...graphReads({ nodesById, expand, run: reads.run }),
 
+    async relationships(layer = 'curated') {
+      topology ??= reads
+        .run(queries.allRelationships, {})
+        .then((rows) => new Topology(rows.map(toGraphEdge)));
+      return (await topology).all().filter((e) => inLayer(e.properties.layer, layer));
+    },
+
     async search(query, { types, limit, layer = 'curated' }) {
       searchIndex ??= reads.run(queries.searchCandidates, {}).then((rows) => searchEntries(rows));
       const entries = (await searchIndex).filter((e) => inLayer(e.candidate.layer, layer));
@@ -127,13 +135,11 @@ async function open({
     async importGraph(bundle: SeedBundle): Promise<ImportSummary> {
       await writes.statement('BEGIN TRANSACTION');
       try {
-        for (const batch of bulkPlan(bundle)) {
-          const written = await writes.run(batch.query, { rows: batch.rows }, batch.slots);
-          checkEndpoints(batch, written as Array<{ id: string }>);
-        }
+        await loadBundle(writes, cypher, bundle);
         await writes.statement('COMMIT');
       } catch (err) {
-        await writes.statement('ROLLBACK');
+        // A statement that fails ends LadybugDB's transaction itself; then there is none to roll back.
+        await writes.statement('ROLLBACK').catch(() => undefined);
         throw err;
       } finally {
         searchIndex = undefined;

@@ -60,6 +60,22 @@ export class LbugRunner {
     return parseRows(query, await allRows(await conn.execute(ps, values as never)));
   };
 
+  /**
+   * Runs statement text built by the adapter itself (bulk-load.ts: COPY and id look-ups made
+   * from the model's tables, values only as parameters) on the first connection, prepared once.
+   */
+  async text(text: string, values: Row): Promise<Row[]> {
+    const conn = this.conns[0] as lbug.Connection;
+    const cache = this.prepared[0] as Map<string, PreparedStatement>;
+    let ps = cache.get(text);
+    if (!ps) {
+      ps = await conn.prepare(text);
+      if (!ps.isSuccess()) throw new Error(`bulk load: ${ps.getErrorMessage()}`);
+      cache.set(text, ps);
+    }
+    return allRows(await conn.execute(ps, values as never));
+  }
+
   /** Runs a statement that takes no parameters (DDL, transaction control) on the first connection. */
   async statement(text: string): Promise<Row[]> {
     return allRows(await (this.conns[0] as lbug.Connection).query(text));
