@@ -355,3 +355,38 @@ describe('NATO partnership frameworks [https://www.nato.int/docu/pr/2000/p00-027
     );
   });
 });
+
+describe('NATO partners across the globe [https://www.nato.int/cps/en/natohq/topics_49188.htm]', () => {
+  const GP = 'alliance:nato-partners-across-the-globe';
+  it('has the partners NATO lists, except Pakistan, which has no dated programme (a known gap)', () => {
+    expect(members(GP, '2024-03-07')).toEqual(
+      nations('AFG', 'AUS', 'COL', 'IRQ', 'JPN', 'KOR', 'MNG', 'NZL'),
+    );
+  });
+  it('dates each partner from its first partnership programme: New Zealand 2012-06-04, Australia 2013-02-21, Japan 2014-05-06', () => {
+    expect(members(GP, '2012-06-03')).not.toContain('nation:NZL');
+    expect(members(GP, '2012-06-04')).toContain('nation:NZL');
+    expect(members(GP, '2013-02-20')).not.toContain('nation:AUS');
+    expect(members(GP, '2013-02-21')).toContain('nation:AUS');
+    expect(members(GP, '2014-05-05')).not.toContain('nation:JPN');
+    expect(members(GP, '2014-05-06')).toContain('nation:JPN');
+  });
+});
+
+describe('NATO Enhanced Opportunities Partners [Wales Summit Declaration, 5 September 2014; NATO release of 12 June 2020]', () => {
+  const EOP = 'alliance:nato-enhanced-opportunities-partners';
+  it('has the five partners named at Wales on 2014-09-05 and Ukraine from 2020-06-12', () => {
+    expect(members(EOP, '2014-09-04')).toEqual([]);
+    expect(members(EOP, '2014-09-05')).toEqual(nations('AUS', 'FIN', 'GEO', 'JOR', 'SWE'));
+    expect(members(EOP, '2020-06-12')).toEqual(nations('AUS', 'FIN', 'GEO', 'JOR', 'SWE', 'UKR'));
+  });
+  it('ends Finland and Sweden on their NATO accession', () => {
+    for (const [iso, day] of [
+      ['FIN', '2023-04-04'],
+      ['SWE', '2024-03-07'],
+    ] as const) {
+      expect(members(EOP, day)).not.toContain(`nation:${iso}`);
+      expect(members('alliance:nato', day)).toContain(`nation:${iso}`);
+    }
+  });
+});
