@@ -1,0 +1,93 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REL_ENDPOINTS } from '../../server/contract/model.js';
+import { labelOfId } from '../../server/contract/primitives.js';
+import { loadSeedSet } from '../../server/seed/load-seed-set.js';
+import { SYNTHETIC_SOURCES, syntheticFiles, writeSynthetic } from '../../server/seed/synthetic.js';
+import { validateSeeds } from '../../server/seed/validate-seeds.js';
+import { embeddedStore } from '../helpers/embedded.js';
+
+const records = (files: ReturnType<typeof syntheticFiles>) =>
+  [...files].flatMap((f) => (f.json as { records: unknown[] }).records);
+
+describe('synthetic graph', () => {
+  it('has exactly the nodes and relationships asked for, valid under the seed validation', () => {
+    const result = validateSeeds([...syntheticFiles({ nodes: 400, rels: 2000, chunk: 150 })]);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues.slice(0, 3)));
+    expect(result.bundle.nodes).toHaveLength(400);
+    expect(result.bundle.rels).toHaveLength(2000);
+    for (const rel of result.bundle.rels) {
+      const pair = [labelOfId(rel.from), labelOfId(rel.to)];
+      expect(REL_ENDPOINTS[rel.type].some(([f, t]) => f === pair[0] && t === pair[1])).toBe(true);
+      expect(rel.from).not.toBe(rel.to);
+      expect(rel.sources).toEqual(SYNTHETIC_SOURCES);
+    }
+    expect(new Set(result.bundle.nodes.map((n) => n.label))).toEqual(
+      new Set(['Nation', 'Alliance', 'Agreement', 'Contractor']),
+    );
+  });
+
+  it('is the same for the same seed and different for another, whatever the chunk size', () => {
+    const a = records(syntheticFiles({ nodes: 200, rels: 800, seed: 7, chunk: 50 }));
+    const b = records(syntheticFiles({ nodes: 200, rels: 800, seed: 7, chunk: 1000 }));
+    const c = records(syntheticFiles({ nodes: 200, rels: 800, seed: 8 }));
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(JSON.stringify(a)).not.toBe(JSON.stringify(c));
+  });
+
+  it('comes in files of at most `chunk` records', () => {
+    const files = [...syntheticFiles({ nodes: 300, rels: 900, chunk: 100 })];
+    for (const f of files) {
+      expect((f.json as { records: unknown[] }).records.length).toBeLessThanOrEqual(100);
+    }
+    expect(new Set(files.map((f) => f.file)).size).toBe(files.length);
+  });
+
+  it('refuses more relationships than the nodes can carry without repeating a pair', () => {
+    expect(() => [...syntheticFiles({ nodes: 8, rels: 5000 })]).toThrow(/need more nodes/);
+  });
+
+  it('writes a folder that loads as a valid seed set', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'entente-synthetic-'));
+    try {
+      const written = await writeSynthetic(dir, { nodes: 100, rels: 300, chunk: 40 });
+      expect(written.records).toBe(400);
+      const result = await loadSeedSet(dir);
+      expect(result.ok && result.bundle.nodes.length + result.bundle.rels.length).toBe(400);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('loads into a real embedded store with every record, and loading again or updating one changes only that', async () => {
+    const result = validateSeeds([...syntheticFiles({ nodes: 120, rels: 500 })]);
+    if (!result.ok) throw new Error('synthetic set is invalid');
+    const store = await embeddedStore();
+    try {
+      await store.importGraph(result.bundle);
+      const count = async () => {
+        const stats = await store.stats();
+        const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+        return [sum(stats.labels), sum(stats.relationships)];
+      };
+      expect(await count()).toEqual([120, 500]);
+      const supplies = result.bundle.rels.find((r) => r.type === 'SUPPLIES');
+      const supplier = supplies ? await store.getNode(supplies.from) : null;
+      expect(supplier?.name).toMatch(/^Synthetic Contractor/);
+
+      await store.importGraph(result.bundle);
+      expect(await count()).toEqual([120, 500]);
+
+      const [first] = result.bundle.nodes;
+      if (!first) throw new Error('no node');
+      const renamed = { ...first, record: { ...first.record, name: 'Renamed' } };
+      await store.importGraph({ nodes: [renamed], rels: [] });
+      expect((await store.getNode(first.record.id))?.name).toBe('Renamed');
+      expect(await count()).toEqual([120, 500]);
+    } finally {
+      await store.close();
+    }
+  });
+});
