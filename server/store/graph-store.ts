@@ -88,6 +88,12 @@ export interface GraphStore {
     options: { asOf: string; rels?: readonly RelType[]; layer?: Layer },
   ): Promise<Subgraph>;
 
+  /**
+   * Every relationship of a layer (default curated) over all time, whatever its dates, for
+   * exports of the whole history. Each is returned once, with both endpoints' ids.
+   */
+  relationships(layer?: Layer): Promise<GraphEdge[]>;
+
   /** Nations with a MEMBER_OF relationship (any role) to the alliance on `asOf`, by name. */
   members(allianceId: string, asOf: string, layer?: Layer): Promise<Member[]>;
 

@@ -95,7 +95,7 @@ export const queries = {
     mode: 'READ',
     slots: ['label'],
   }),
-  /** Embedded only: every relationship, for the topology index. */
+  /** Every relationship: the embedded topology index, and whole-history exports. */
   allRelationships: define({
     file: 'explore/all-relationships',
     params: none,

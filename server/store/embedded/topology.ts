@@ -18,7 +18,7 @@ export interface Step {
 export class Topology {
   private readonly byNode = new Map<string, GraphEdge[]>();
 
-  constructor(edges: readonly GraphEdge[]) {
+  constructor(private readonly edges: readonly GraphEdge[]) {
     for (const edge of edges) {
       this.add(edge.source, edge);
       if (edge.target !== edge.source) this.add(edge.target, edge);
@@ -29,6 +29,11 @@ export class Topology {
     const list = this.byNode.get(id);
     if (list) list.push(edge);
     else this.byNode.set(id, [edge]);
+  }
+
+  /** Every relationship, whatever its dates. */
+  all(): GraphEdge[] {
+    return [...this.edges];
   }
 
   /** Relationships of the given types that hold on `asOf` and touch a frontier node, once per frontier side. */

@@ -117,6 +117,11 @@ async function open(options: Neo4jStoreOptions): Promise<GraphStore> {
       return rankEntries(entries, query, limit);
     },
 
+    async relationships(layer = 'curated') {
+      const rows = await runner.run(queries.allRelationships, {});
+      return rows.map(toGraphEdge).filter((e) => inLayer(e.properties.layer, layer));
+    },
+
     runReadQuery(cypher, params, limits) {
       const fetchSize = Math.min(limits.rowLimit + 1, 1000);
       const engine = neo4jConsoleEngine({ driver, database, relColumns, fetchSize });
