@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LayerParamSchema } from './api.js';
 import { SUBGRAPH_MAX_IDS } from './limits.js';
 import { IsoDateSchema, NodeIdSchema } from './primitives.js';
 
@@ -38,12 +39,23 @@ export const EXPORT_FILES: Record<ExportFormat, { type: string; extension: strin
 export const EXPORT_TITLE_MAX_CHARS = 200;
 
 /**
- * `GET /api/export`: the whole graph on `asOf` (default today). A plain object so later
- * parameters (`layer`) are one `.extend` away.
+ * How much history a whole-graph export holds: `date`, the relationships in force on `asOf`;
+ * `all`, every relationship over all time, each with its own spell (Gephi's timeline then
+ * plays the whole history).
+ */
+export const EXPORT_SPANS = ['date', 'all'] as const;
+export const ExportSpanSchema = z.enum(EXPORT_SPANS);
+export type ExportSpan = z.infer<typeof ExportSpanSchema>;
+
+/**
+ * `GET /api/export`: the whole graph of a layer (default curated) on `asOf` (default today),
+ * or over all time with `span=all`.
  */
 export const ExportQuerySchema = z.strictObject({
   format: ExportFormatSchema,
   asOf: IsoDateSchema.optional(),
+  layer: LayerParamSchema,
+  span: ExportSpanSchema.default('date'),
 });
 export type ExportQuery = z.infer<typeof ExportQuerySchema>;
 
@@ -72,6 +84,8 @@ export const ExportBodySchema = z.strictObject({
   format: ExportFormatSchema,
   ids: z.array(NodeIdSchema).min(1).max(SUBGRAPH_MAX_IDS),
   asOf: IsoDateSchema.optional(),
+  /** Which relationships among `ids` the file holds (default curated). */
+  layer: LayerParamSchema,
   /** Node positions as drawn (canvas coordinates, y down). */
   positions: byNodeId(ExportPositionSchema).optional(),
   /** Node colours and sizes as drawn. */

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { crc32 as zlibCrc32 } from 'node:zlib';
@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SourcesSchema, type Subgraph } from '../../server/contract/index.js';
 import { validateSeeds } from '../../server/seed/validate-seeds.js';
 import { expectError, tinyApp } from '../helpers/api.js';
+import { SHARED_DATA } from '../helpers/paths.js';
 
 const AS_OF = '1985-01-01';
 const HOSTILE = `<script>&"'`;
@@ -155,6 +156,129 @@ describe('GET /api/export?format=gexf', () => {
     // East Germany ended on 1990-10-03 (exclusive): its spell's inclusive end is the day before.
     expect(nodes.get('nation:DDR')?.getAttribute('end')).toBe('1990-10-02');
   });
+});
+
+describe('GET /api/export?span=all (the whole history)', () => {
+  it('holds every relationship over all time, each with its own spell, parsed by graphology-gexf', async () => {
+    const all = await ctx.store.relationships('curated');
+    const onDate = new Set(whole.edges.map((e) => e.id));
+    // The tiny seeds hold ties that ended before AS_OF or began after it.
+    const elsewhere = all.filter((e) => !onDate.has(e.id));
+    expect(elsewhere.length).toBeGreaterThan(0);
+
+    const res = await getExport({ format: 'gexf', asOf: AS_OF, span: 'all' });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="entente-all-time.gexf"');
+    const xml = text(res);
+    const g = gexf.parse(Graph, xml);
+    expect(g.size).toBe(all.length);
+    for (const e of elsewhere) expect(g.hasEdge(e.id), e.id).toBe(true);
+
+    const doc = strictXml(xml);
+    expect(doc.getElementsByTagName('description')[0]?.textContent).toMatch(/over all time/);
+    const spells = new Map(
+      ([...doc.getElementsByTagName('edge')] as Element[]).map((el) => [
+        el.getAttribute('id'),
+        el.getElementsByTagName('spell')[0],
+      ]),
+    );
+    for (const e of all) {
+      const spell = spells.get(e.id);
+      expect(spell?.getAttribute('start'), e.id).toBe(e.properties.since);
+      if (e.properties.until === null) expect(spell?.hasAttribute('end'), e.id).toBe(false);
+      else expect(spell?.getAttribute('end'), e.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+
+  it('span=all in CSV lists the same relationships; a bad span is refused', async () => {
+    const res = await getExport({ format: 'csv-relationships', span: 'all' });
+    const rows = parseCsv(text(res), { columns: true, bom: true }) as { id: string }[];
+    expect(rows.map((r) => r.id).sort()).toEqual(
+      (await ctx.store.relationships()).map((e) => e.id).sort(),
+    );
+    expectError(
+      await ctx.http().get('/api/export?format=gexf&span=forever'),
+      400,
+      'INVALID_REQUEST',
+    );
+    expectError(
+      await ctx.http().get('/api/export?format=gexf&layer=atop2'),
+      400,
+      'INVALID_REQUEST',
+    );
+  });
+});
+
+const atopFolder = path.join(SHARED_DATA, 'atop-5.1');
+const atopPresent = existsSync(path.join(atopFolder, 'atop5_1a.csv'));
+if (!atopPresent) console.log(`ATOP export tests skipped: ${atopFolder} is absent`);
+
+describe.skipIf(!atopPresent)('exports of the ATOP layer', () => {
+  let atop: Awaited<ReturnType<typeof tinyApp>>;
+  const NATO = 'alliance:atop-3180';
+  beforeAll(async () => {
+    atop = await tinyApp();
+    const editor = await atop.as('editor');
+    const res = await editor.post('/api/imports/atop').send({
+      alliances: readFileSync(path.join(atopFolder, 'atop5_1a.csv'), 'utf8'),
+      members: readFileSync(path.join(atopFolder, 'atop5_1m.csv'), 'utf8'),
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  }, 120_000);
+  afterAll(async () => {
+    await atop?.store.close();
+  });
+  const get = (query: Record<string, string>) =>
+    atop.http().get('/api/export').query(query).buffer(true).parse(binary);
+
+  it('layer=atop holds ATOP NATO and its member phases on the date, each marked atop', async () => {
+    const asOf = '2018-12-31';
+    const members = await atop.store.members(NATO, asOf, 'atop');
+    expect(members.length).toBeGreaterThan(0);
+    const res = await get({ format: 'gexf', asOf, layer: 'atop' });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toBe(
+      `attachment; filename="entente-atop-${asOf}.gexf"`,
+    );
+    const g = gexf.parse(Graph, text(res));
+    expect(g.getNodeAttribute(NATO, 'layer')).toBe('atop');
+    const natoMembers = g.inEdges(NATO).map((e) => g.source(e));
+    expect(natoMembers.sort()).toEqual(members.map((m) => m.id).sort());
+    g.forEachEdge((_e, attrs) => expect(attrs.layer).toBe('atop'));
+    // The curated alliances are not in the ATOP layer.
+    expect(g.hasNode('alliance:warsaw-pact')).toBe(false);
+
+    const curated = gexf.parse(Graph, text(await get({ format: 'gexf', asOf })));
+    expect(curated.hasNode(NATO)).toBe(false);
+    expect(curated.hasNode('alliance:nato')).toBe(true);
+  }, 60_000);
+
+  it('a canvas with layer=atop holds the ATOP obligations of its member edges', async () => {
+    const asOf = '2018-12-31';
+    const res = await atop
+      .http()
+      .post('/api/export')
+      .send({ format: 'json', ids: [NATO, 'nation:FRA', 'nation:USA'], asOf, layer: 'atop' });
+    expect(res.status).toBe(200);
+    const g = Graph.from(JSON.parse(text(res)));
+    expect(g.size).toBe(2);
+    g.forEachEdge((_e, attrs) => {
+      expect(attrs.layer).toBe('atop');
+      const { provisions } = JSON.parse(String(attrs.obligations));
+      expect(provisions.map((p: { type: string }) => p.type)).toContain('defence');
+    });
+  });
+
+  it('span=all with layer=all holds every phase of both layers', async () => {
+    const all = await atop.store.relationships('all');
+    const res = await get({ format: 'gexf', span: 'all', layer: 'all' });
+    const g = gexf.parse(Graph, text(res));
+    expect(g.size).toBe(all.length);
+    const natoPhases = all.filter((e) => e.target === NATO);
+    const onDate = await atop.store.members(NATO, '2018-12-31', 'atop');
+    expect(natoPhases.length).toBeGreaterThanOrEqual(onDate.length);
+    for (const e of natoPhases) expect(g.hasEdge(e.id)).toBe(true);
+  }, 60_000);
 });
 
 describe('POST /api/export (a canvas)', () => {

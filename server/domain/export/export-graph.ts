@@ -1,9 +1,11 @@
+import { inLayer, type Layer } from '../../contract/api.js';
 import {
   EXPORT_FILES,
   type ExportBody,
   type ExportFormat,
   type ExportQuery,
 } from '../../contract/export.js';
+import type { GraphEdge, GraphNode, Subgraph } from '../../contract/graph.js';
 import { today } from '../../contract/time.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { nodesCsv, relationshipsCsv } from './csv.js';
@@ -66,25 +68,59 @@ function serialise(format: ExportFormat, input: ExportInput, stem: string): stri
 
 function file(format: ExportFormat, input: Omit<ExportInput, 'created'>): ExportFile {
   const full = { ...input, created: today() };
-  const stem = `entente-${slug(input.title)}${input.asOf}`;
+  const layer = input.layer && input.layer !== 'curated' ? `${input.layer}-` : '';
+  const when = input.span === 'all' ? 'all-time' : input.asOf;
+  const stem = `entente-${slug(input.title)}${layer}${when}`;
   const { type, extension } = EXPORT_FILES[format];
   return { body: serialise(format, full, stem), type, filename: `${stem}.${extension}` };
 }
 
-/** The whole graph on `asOf`: every node, and the relationships that hold on that date. */
-export async function exportWholeGraph(store: GraphStore, query: ExportQuery): Promise<ExportFile> {
-  const asOf = query.asOf ?? today();
-  const graph = await store.subgraph(await store.nodeIds(), { asOf });
-  return file(query.format, { graph, asOf });
+/**
+ * The nodes of a whole-graph export: those of the layer, and every endpoint of its
+ * relationships (an ATOP member row may join a curated state).
+ */
+function layerNodes(nodes: readonly GraphNode[], edges: readonly GraphEdge[], layer: Layer) {
+  const ends = new Set(edges.flatMap((e) => [e.source, e.target]));
+  return nodes.filter((n) => inLayer(n.properties.layer, layer) || ends.has(n.id));
 }
 
-/** A canvas: its nodes and the relationships among them on `asOf`, drawn as it was. */
+/**
+ * The whole graph of a layer: with span `date`, the relationships that hold on `asOf`; with
+ * `all`, every relationship over all time, each with its own dates.
+ */
+export async function exportWholeGraph(store: GraphStore, query: ExportQuery): Promise<ExportFile> {
+  const asOf = query.asOf ?? today();
+  const { layer, span } = query;
+  const ids = await store.nodeIds();
+  const graph =
+    span === 'all' ? await allTime(store, ids, layer) : await store.subgraph(ids, { asOf, layer });
+  const edges = graph.edges;
+  return file(query.format, {
+    graph: { nodes: layerNodes(graph.nodes, edges, layer), edges },
+    asOf,
+    span,
+    layer,
+  });
+}
+
+/** Every node, and every relationship of the layer whatever its dates. */
+async function allTime(store: GraphStore, ids: string[], layer: Layer): Promise<Subgraph> {
+  const nodes = (await store.subgraph(ids, { asOf: today(), layer })).nodes;
+  const present = new Set(nodes.map((n) => n.id));
+  const edges = (await store.relationships(layer)).filter(
+    (e) => present.has(e.source) && present.has(e.target),
+  );
+  return { nodes, edges };
+}
+
+/** A canvas: its nodes and the relationships of the layer among them on `asOf`, as drawn. */
 export async function exportCanvas(store: GraphStore, body: ExportBody): Promise<ExportFile> {
   const asOf = body.asOf ?? today();
-  const graph = await store.subgraph(body.ids, { asOf });
+  const graph = await store.subgraph(body.ids, { asOf, layer: body.layer });
   return file(body.format, {
     graph,
     asOf,
+    layer: body.layer,
     title: body.title,
     positions: body.positions,
     styles: body.styles,

@@ -53,15 +53,16 @@ function spells(spell: Spell | undefined): string {
  * spell from `since` to the day before `until` (Entente's `until` is exclusive, GEXF's end
  * inclusive), every node one from its own dates widened to its relationships', so Gephi's
  * timeline plays the history. Positions, colours and sizes as drawn go in the viz namespace.
- * Relationships the export holds are those in force on `asOf`; their spells still say when
- * each began and ended.
+ * Relationships the export holds are those in force on `asOf` (or, with span `all`, every
+ * one over all time); their spells say when each began and ended.
  */
 export function toGexf(input: ExportInput): string {
   const { graph } = input;
   const nodes = nodeTable(graph.nodes);
   const edges = edgeTable(graph.edges);
   const nodeSpell = nodeSpells(graph.nodes, graph.edges);
-  const description = `${input.title ? `${input.title}: ` : ''}Entente graph as of ${input.asOf}`;
+  const when = input.span === 'all' ? 'over all time' : `as of ${input.asOf}`;
+  const description = `${input.title ? `${input.title}: ` : ''}Entente graph ${when}`;
   const out: string[] = [
     XML_DECLARATION,
     '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',

@@ -1,4 +1,5 @@
-import type { ExportPosition, ExportStyle } from '../../contract/export.js';
+import type { Layer } from '../../contract/api.js';
+import type { ExportPosition, ExportSpan, ExportStyle } from '../../contract/export.js';
 import type { GraphEdge, GraphNode, Subgraph } from '../../contract/graph.js';
 
 /** One cell of an export: arrays are written as JSON text, absent values as null. */
@@ -21,6 +22,10 @@ export interface Table {
 export interface ExportInput {
   graph: Subgraph;
   asOf: string;
+  /** `all`: the relationships of every date, not only those in force on `asOf`. */
+  span?: ExportSpan;
+  /** Which data the file holds (default curated). */
+  layer?: Layer;
   /** When the file was made (YYYY-MM-DD). */
   created: string;
   title?: string;
