@@ -390,3 +390,69 @@ describe('NATO Enhanced Opportunities Partners [Wales Summit Declaration, 5 Sept
     }
   });
 });
+
+describe('EU defence structures [https://eda.europa.eu/Aboutus/who-we-are/member-states; https://www.eurocorps.org/about-us/history]', () => {
+  const partners = (alliance: string, date: string) =>
+    holdersOn(bundle, 'MEMBER_OF', alliance, date, 'partner');
+  it('has the CSDP as part of the EU, with the EDA and PESCO within it', () => {
+    const parents = (id: string) =>
+      bundle.rels.filter((r) => r.type === 'PART_OF' && r.from === id).map((r) => r.to);
+    expect(parents('alliance:eu-csdp')).toEqual(['alliance:eu']);
+    expect(parents('alliance:eda')).toEqual(['alliance:eu-csdp']);
+    expect(parents('alliance:pesco')).toEqual(expect.arrayContaining(['alliance:eu-csdp']));
+  });
+  it('has every EU member state in the CSDP except Denmark until 2022-07-01', () => {
+    const eu = members('alliance:eu', '2020-06-01');
+    expect(members('alliance:eu-csdp', '2020-06-01')).toEqual(eu.filter((n) => n !== 'nation:DNK'));
+    expect(members('alliance:eu-csdp', '2022-07-01')).toEqual(members('alliance:eu', '2022-07-01'));
+  });
+  it('has the 24 EU states but Denmark in the EDA on 2004-07-12, the 26 of its list in 2022, and Denmark from 2023-03-23', () => {
+    expect(members('alliance:eda', '2004-07-12')).toHaveLength(24);
+    expect(members('alliance:eda', '2004-07-12')).not.toContain('nation:DNK');
+    expect(members('alliance:eda', '2022-01-01')).toEqual(
+      nations(
+        'AUT',
+        'BEL',
+        'BGR',
+        'CYP',
+        'CZE',
+        'DEU',
+        'ESP',
+        'EST',
+        'FIN',
+        'FRA',
+        'GRC',
+        'HRV',
+        'HUN',
+        'IRL',
+        'ITA',
+        'LTU',
+        'LUX',
+        'LVA',
+        'MLT',
+        'NLD',
+        'POL',
+        'PRT',
+        'ROU',
+        'SVK',
+        'SVN',
+        'SWE',
+      ),
+    );
+    expect(members('alliance:eda', '2023-03-23')).toHaveLength(27);
+  });
+  it('has the EDA administrative arrangements with Norway, Switzerland, Serbia, Ukraine and the US as partners', () => {
+    expect(partners('alliance:eda', '2015-12-06')).toEqual(nations('CHE', 'NOR', 'SRB'));
+    expect(partners('alliance:eda', '2024-01-01')).toEqual(
+      nations('CHE', 'NOR', 'SRB', 'UKR', 'USA'),
+    );
+  });
+  it('has France and Germany founding Eurocorps, five framework nations from 1996 and Poland the sixth from 2022', () => {
+    const EC = 'alliance:eurocorps';
+    expect(members(EC, '1992-05-22')).toEqual(nations('DEU', 'FRA'));
+    expect(members(EC, '1996-05-07')).toEqual(nations('BEL', 'DEU', 'ESP', 'FRA', 'LUX'));
+    expect(members(EC, '2022-01-23')).toEqual(nations('BEL', 'DEU', 'ESP', 'FRA', 'LUX', 'POL'));
+    expect(partners(EC, '2021-01-01')).toContain('nation:POL');
+    expect(partners(EC, '2022-01-23')).not.toContain('nation:POL');
+  });
+});
