@@ -12,6 +12,7 @@ import type { Stores } from '../state/stores.js';
 import { EXPORT_SCALES } from '../view/export-frame.js';
 import { h, listenAll } from './dom.js';
 import { menuButton } from './menu-button.js';
+import { OVERFLOW_FIRST, overflowable, overflowToolbar } from './toolbar-overflow.js';
 
 export const LAYOUT_TEXT: Record<LayoutName, string> = {
   fcose: 'Force',
@@ -157,31 +158,37 @@ export function mountToolbar(el: HTMLElement, s: ToolbarStores, a: ToolbarAction
     ],
     exportTitle(s),
   );
-  el.replaceChildren(
-    limit.field,
-    layout.el,
-    view.el,
-    size,
-    h('span', { class: 'sep' }),
-    undo,
-    redo,
-    btn('⤢', 'Fit to screen (F)', a.fit, 'fit'),
-    btn('⟳', 'Re-run layout (L)', a.relayout, 'relayout'),
-    h('span', { class: 'sep' }),
-    exportMenu.el,
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'tool',
-        id: 'share',
-        title: 'Copy a link to this view (S)',
-        onclick: a.share,
-      },
-      'Share',
+  // Controls that move into "More ▾" first when the header would take a second row
+  // (ui/toolbar-overflow.ts); entries without a priority move after these.
+  const flow = overflowToolbar(el);
+  flow.set([
+    overflowable(limit.field, OVERFLOW_FIRST),
+    overflowable(layout.el, 2),
+    overflowable(view.el, 3),
+    overflowable(size, 8),
+    overflowable(h('span', { class: 'sep' }), 4),
+    overflowable(undo, 1),
+    overflowable(redo, 1),
+    overflowable(btn('⤢', 'Fit to screen (F)', a.fit, 'fit'), 1),
+    overflowable(btn('⟳', 'Re-run layout (L)', a.relayout, 'relayout'), 3),
+    overflowable(h('span', { class: 'sep' }), 4),
+    overflowable(exportMenu.el, 2),
+    overflowable(
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'tool',
+          id: 'share',
+          title: 'Copy a link to this view (S)',
+          onclick: a.share,
+        },
+        'Share',
+      ),
+      6,
     ),
-    btn('?', 'Keyboard shortcuts (?)', a.help, 'help-open'),
-  );
+    overflowable(btn('?', 'Keyboard shortcuts (?)', a.help, 'help-open'), 7),
+  ]);
 
   const draw = () => {
     const h0 = s.$canvas.get();
@@ -195,6 +202,7 @@ export function mountToolbar(el: HTMLElement, s: ToolbarStores, a: ToolbarAction
   return listenAll([
     limit.off,
     exportMenu.dispose,
+    flow.dispose,
     s.$canvas.listen(draw),
     s.$layout.listen(draw),
     s.$view.listen(draw),
