@@ -95,11 +95,17 @@ describe('supplies', () => {
       )
       .map((r) => `${r.from}>${r.to}`)
       .sort();
-    // Their other citations were about a different transfer and were removed (seeds/README.md).
-    expect(onlyDatabase).toEqual([
-      'contractor:eurofighter>nation:SAU',
-      'contractor:hanwha-aerospace>nation:EGY',
-      'contractor:hanwha-aerospace>nation:FIN',
-    ]);
+    // Gaps allowed here are listed in seeds/README.md (Known gaps); there are none today.
+    const ALLOWED_GAPS: string[] = [];
+    expect(onlyDatabase).toEqual(ALLOWED_GAPS);
+  });
+
+  it('says a date is year-precise exactly when it is given as 1 January of a year-only date', () => {
+    const wrong = supplies()
+      .filter((r) => (r.precision === 'year') !== /^Year only/.test(r.note ?? ''))
+      .map((r) => `${r.id}: precision ${r.precision ?? 'day'}`);
+    expect(wrong).toEqual([]);
+    for (const r of supplies().filter((x) => x.precision === 'year'))
+      expect(r.since.endsWith('-01-01'), r.id).toBe(true);
   });
 });
