@@ -456,3 +456,44 @@ describe('EU defence structures [https://eda.europa.eu/Aboutus/who-we-are/member
     expect(partners(EC, '2022-01-23')).not.toContain('nation:POL');
   });
 });
+
+describe('Non-Aligned Movement [https://iins.org/high-level-commemorative-meeting-in-belgrade-marks-the-60th-anniversary-of-the-first-nam-conference/]', () => {
+  const NAM = 'alliance:nam';
+  it('has the participants of the Belgrade Conference from 1961-09-01, Algeria from its independence', () => {
+    expect(members(NAM, '1961-09-01')).toEqual(
+      nations(
+        'AFG',
+        'COD',
+        'CUB',
+        'CYP',
+        'ETH',
+        'GHA',
+        'GIN',
+        'IDN',
+        'IND',
+        'IRQ',
+        'KHM',
+        'LBN',
+        'LKA',
+        'MAR',
+        'MLI',
+        'MMR',
+        'NPL',
+        'SAU',
+        'SDN',
+        'SOM',
+        'TUN',
+        'UAR',
+        'YEM',
+        'YUG',
+      ),
+    );
+    expect(members(NAM, '1962-07-05')).toHaveLength(25);
+  });
+  it('continues the UAR seat as Egypt from 1971 and ends Cyprus on its EU accession [http://www.mfa.gov.cy]', () => {
+    expect(members(NAM, '1975-01-01')).toContain('nation:EGY');
+    expect(members(NAM, '1975-01-01')).not.toContain('nation:UAR');
+    expect(members(NAM, '2004-04-30')).toContain('nation:CYP');
+    expect(members(NAM, '2004-05-01')).not.toContain('nation:CYP');
+  });
+});
