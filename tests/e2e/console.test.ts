@@ -7,9 +7,11 @@ import {
   createUserAsAdmin,
   type launchBrowser,
   openExplorer,
+  pageAt,
   type RunningServer,
   signInWithDialog,
 } from './harness.js';
+import { horizontalOverflow } from './screen-checks.js';
 
 // The page's test hook, typed loosely: this file is compiled without DOM types.
 type ConsoleSnapshot = {
@@ -183,4 +185,46 @@ describe('Cypher console', () => {
     await page.waitForTimeout(600);
     await page.screenshot({ path: path.join(ARTIFACTS, 'console-06-1920.png') });
   });
+
+  for (const size of [
+    { width: 1280, height: 720 },
+    { width: 1920, height: 1080 },
+  ]) {
+    it(`${size.width}x${size.height}: long history entries do not widen the page`, async () => {
+      // Long one-line queries, as the history keeps them (newest first).
+      const long = (i: number) =>
+        `MATCH (n:Nation)-[r:MEMBER_OF]->(a:Alliance) WHERE a.name CONTAINS 'North Atlantic ${i}' AND n.name STARTS WITH 'Kingdom of the Netherlands' RETURN n.name, a.name, r.role ORDER BY n.name LIMIT ${i}`;
+      await page.evaluate(
+        `localStorage.setItem('entente.console.history', ${JSON.stringify(
+          JSON.stringify(
+            Array.from({ length: 8 }, (_, i) => ({
+              cypher: long(i + 1),
+              params: '',
+              at: '2026-01-01T00:00:00Z',
+            })),
+          ),
+        )})`,
+      );
+      const narrow = await pageAt({ server, browser }, size);
+      await narrow.keyboard.press('q');
+      await narrow.waitForFunction('window.__entente.console.snapshot().ready === true', null, {
+        timeout: 30_000,
+      });
+      const options = await narrow.locator('#console-history option').count();
+      expect(options).toBe(9);
+      expect(await horizontalOverflow(narrow)).toEqual([]);
+      const widths = (await narrow.evaluate(`(() => {
+        const w = (s) => document.querySelector(s).getBoundingClientRect();
+        return { history: w('#console-history').right, head: w('.console-head').right,
+          details: w('#details').width, centre: w('.center').right, view: innerWidth };
+      })()`)) as Record<string, number>;
+      expect(widths.history).toBeLessThanOrEqual(widths.head);
+      expect(widths.centre).toBeLessThanOrEqual(widths.view);
+      expect(widths.details).toBeGreaterThanOrEqual(280);
+      await narrow.screenshot({
+        path: path.join(ARTIFACTS, `console-07-history-${size.width}.png`),
+      });
+      await narrow.close();
+    });
+  }
 });

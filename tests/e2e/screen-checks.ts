@@ -85,6 +85,42 @@ export function unreachableControls(
   }>;
 }
 
+const OVERFLOW_CHECK = `(selectors) => {
+  const out = [];
+  const doc = document.documentElement;
+  if (doc.scrollWidth > doc.clientWidth + 1) {
+    out.push('page is ' + doc.scrollWidth + ' px wide in ' + doc.clientWidth);
+  }
+  for (const sel of selectors) {
+    const el = document.querySelector(sel);
+    if (!el || !el.checkVisibility()) continue;
+    const r = el.getBoundingClientRect();
+    if (r.right > innerWidth + 0.5) out.push(sel + ' ends at ' + Math.round(r.right));
+    const ox = getComputedStyle(el).overflowX;
+    if (ox !== 'auto' && ox !== 'scroll' && el.scrollWidth > el.clientWidth + 1) {
+      out.push(sel + ' holds ' + el.scrollWidth + ' px in ' + el.clientWidth);
+    }
+  }
+  return out;
+}`;
+
+/** The layout's columns and bars that would show content pushed past the right edge. */
+export const LAYOUT_REGIONS = [
+  '.topbar',
+  '.layout',
+  '.center',
+  '#canvas-wrap',
+  '.console',
+  '.console-head',
+  '#details',
+  '#timebar',
+];
+
+/** Regions wider than the viewport or holding content wider than themselves (no sideways room). */
+export function horizontalOverflow(page: Page, selectors = LAYOUT_REGIONS): Promise<string[]> {
+  return page.evaluate(`(${OVERFLOW_CHECK})(${JSON.stringify(selectors)})`) as Promise<string[]>;
+}
+
 /** Elements scrolled sideways (the page, or any container that does not scroll on purpose). */
 export function sidewaysScrolled(page: Page): Promise<string[]> {
   return page.evaluate(`(${SIDEWAYS_CHECK})()`) as Promise<string[]>;
