@@ -3,12 +3,19 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ARTIFACTS,
+  E2E_ADMIN,
   type launchBrowser,
   openExplorer,
   pageAt,
   type RunningServer,
+  signInWithDialog,
 } from './harness.js';
-import { seriousA11yViolations, sidewaysScrolled, unreachableControls } from './screen-checks.js';
+import {
+  horizontalOverflow,
+  seriousA11yViolations,
+  sidewaysScrolled,
+  unreachableControls,
+} from './screen-checks.js';
 
 /** The laptop and projector sizes the explorer must work at, smallest first. */
 const SIZES = [
@@ -116,6 +123,57 @@ describe('the explorer on laptop and projector screens', () => {
         timeout: 20_000,
       });
       await checkScreen(page, `${tag}-console`);
+      await page.close();
+    });
+  }
+});
+
+/** The header's items (and the toolbar's) that start below another's bottom: a second row. */
+const HEADER_ROWS = `(() => {
+  const bar = document.querySelector('#toolbar');
+  const items = [...document.querySelector('.topbar').children].filter((c) => c !== bar)
+    .concat([...bar.children]);
+  const rects = items.map((e) => [e.id || e.className, e.getBoundingClientRect()])
+    .filter(([, r]) => r.width > 0 && r.height > 0);
+  const firstBottom = Math.min(...rects.map(([, r]) => r.bottom));
+  return {
+    height: document.querySelector('.topbar').getBoundingClientRect().height,
+    below: rects.filter(([, r]) => r.top >= firstBottom - 1).map(([n]) => n),
+  };
+})()`;
+
+// Signed in, the account menu takes header room: the header still keeps one row, and what
+// does not fit is in the More menu. Runs after the guest tests (the sign-in is shared).
+describe('the header when signed in', () => {
+  for (const size of SIZES) {
+    const tag = `${size.width}x${size.height}`;
+    it(`${tag}: one row, every control reachable, the rest under More`, async () => {
+      const page = await open(size, '#n=alliance:nato,nation:DEU&sel=alliance:nato');
+      if (await page.isVisible('#sign-in-open')) await signInWithDialog(page, E2E_ADMIN);
+      await page.waitForSelector('#account-menu');
+      await page.evaluate('new Promise((r) => requestAnimationFrame(() => r()))');
+      const rows = (await page.evaluate(HEADER_ROWS)) as { height: number; below: string[] };
+      expect(rows.below, `${tag}: header items on a second row`).toEqual([]);
+      expect(rows.height).toBeLessThanOrEqual(60);
+      expect(await horizontalOverflow(page)).toEqual([]);
+      await checkScreen(page, `${tag}-signed-in`);
+      if (await page.isVisible('#toolbar-more')) {
+        await page.click('#toolbar-more');
+        const more = await unreachableControls(page, ['#toolbar-more-list']);
+        expect(more.checked).toBeGreaterThan(0);
+        expect(more.problems).toEqual([]);
+        await page.screenshot({ path: path.join(ARTIFACTS, `layout-${tag}-more.png`) });
+        await page.keyboard.press('Escape');
+        expect(await page.isVisible('#toolbar-more-list')).toBe(false);
+      }
+      // At laptop widths something had to move; at 1920 everything fits in the row.
+      const moved = await page.locator('#toolbar-more-list > :not(.sep)').count();
+      if (size.width === 1280) expect(moved).toBeGreaterThan(0);
+      if (size.width === 1920) expect(moved).toBe(0);
+      // Every header control is somewhere: in the row or under More.
+      for (const id of ['#expand-limit', '#size-by', '#undo', '#fit', '#export-menu', '#share']) {
+        expect(await page.locator(`.topbar ${id}`).count(), id).toBe(1);
+      }
       await page.close();
     });
   }
