@@ -27,15 +27,7 @@ const coded = () =>
 /** Alliances whose obligations are not coded yet, each with the reason (seeds/README.md lists them). */
 const NOT_CODED: Record<string, string> = {
   'alliance:holy-alliance': 'a declaration of principles; ATOP does not code it',
-  'alliance:quadruple-alliance': 'the treaty text was not available to check article numbers',
-  'alliance:three-emperors-league': 'the 1873 and 1881 texts were not available to check',
-  'alliance:little-entente':
-    'its three bilateral treaties and the 1933 Pact were not available to check article numbers',
-  'alliance:shanghai-five': 'the 1996 agreement text was not available to check',
-  'alliance:sco': 'the SCO Charter text was not available to check',
   'alliance:anti-comintern-pact': 'the secret protocol text was not available to check',
-  'alliance:oas': 'the Charter article numbers changed with its protocols; not yet checked',
-  'alliance:oau': 'the OAU Charter text was not available to check',
   'alliance:gcc':
     'the 1981 Charter has no security clause checked yet (2000 defence pact not modelled)',
   'alliance:ecowas': 'the 1981 Protocol on Mutual Assistance in Defence is not modelled',
@@ -93,6 +85,48 @@ describe('obligations', () => {
   });
 });
 
+describe('obligations read from the treaty texts of issue 13', () => {
+  const flagsOf = (id: string) => {
+    const o = parseObligations(coded().find((r) => r.id === id)?.obligations);
+    return (
+      o && { ...obligationFlags(o), articles: o.provisions.map((p) => `${p.type} ${p.article}`) }
+    );
+  };
+
+  it('code the Quadruple Alliance of 1815 with the offence, defence and congress clauses', () => {
+    expect(flagsOf('alliance:quadruple-alliance')).toEqual({
+      defence: true,
+      offence: true,
+      neutrality: false,
+      nonAggression: false,
+      consultation: true,
+      articles: ['offence Art. II', 'defence Art. III', 'consultation Art. VI'],
+    });
+  });
+
+  it('code the 1881 Three Emperors treaty as neutrality and consultation, the OAS Charter as defence (Art. 28)', () => {
+    expect(flagsOf('agreement:three-emperors-alliance-1881')?.articles).toEqual([
+      'neutrality Art. I',
+      'consultation Art. II',
+    ]);
+    expect(flagsOf('alliance:oas')?.articles).toContain('defence Art. 28');
+  });
+
+  it('code the OAU Charter explicitly as creating none of the five obligations', () => {
+    const oau = coded().find((r) => r.id === 'alliance:oau');
+    expect(parseObligations(oau?.obligations)?.provisions).toEqual([]);
+  });
+
+  it('code the Little Entente against Hungary only, for an unprovoked attack', () => {
+    const o = parseObligations(
+      coded().find((r) => r.id === 'alliance:little-entente')?.obligations,
+    );
+    expect(o?.provisions.map((p) => [p.type, p.article, p.conditions])).toEqual([
+      ['defence', 'Art. 1', ['adversary', 'non-provocation']],
+    ]);
+  });
+});
+
 const atopFile = path.join(SHARED_DATA, 'atop-5.1', 'atop5_1a.csv');
 if (!existsSync(atopFile)) console.log(`ATOP obligations check skipped: ${atopFile} not found`);
 
@@ -140,8 +174,12 @@ describe.runIf(existsSync(atopFile))('obligations against ATOP 5.1 (atop5_1a.csv
     expect(disagreements.sort()).toEqual([
       'agreement:china-dprk-treaty-of-friendship-1961: consultation',
       'agreement:sino-soviet-treaty-1950: consultation',
+      'agreement:us-japan-security-treaty-1951: consultation',
       'agreement:us-roc-mutual-defense-treaty: consultation',
+      'alliance:little-entente: consultation',
       'alliance:molotov-ribbentrop-pact: consultation',
+      'alliance:sco: consultation',
+      'alliance:shanghai-five: consultation',
       'alliance:triple-alliance: offence',
     ]);
   });
