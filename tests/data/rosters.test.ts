@@ -497,3 +497,30 @@ describe('Non-Aligned Movement [https://iins.org/high-level-commemorative-meetin
     expect(members(NAM, '2004-05-01')).not.toContain('nation:CYP');
   });
 });
+
+describe('African Union suspensions before 2020 [AU Peace and Security Council communiques]', () => {
+  const AU = 'alliance:african-union';
+  const suspended = (date: string) => holdersOn(bundle, 'MEMBER_OF', AU, date, 'suspended');
+  it('has Madagascar suspended from 2009-03-20 until the 415th PSC meeting on 2014-01-27', () => {
+    expect(suspended('2009-03-19')).not.toContain('nation:MDG');
+    expect(suspended('2009-03-20')).toContain('nation:MDG');
+    expect(suspended('2014-01-27')).not.toContain('nation:MDG');
+    expect(members(AU, '2014-01-27')).toContain('nation:MDG');
+  });
+  it('has the Central African Republic, Egypt, Guinea-Bissau and Madagascar suspended at the start of 2014, and only the CAR after 2014-06-17', () => {
+    expect(suspended('2014-01-01')).toEqual(nations('CAF', 'EGY', 'GNB', 'MDG'));
+    expect(suspended('2014-06-17')).toEqual(nations('CAF'));
+    expect(suspended('2016-04-06')).toEqual([]);
+  });
+  it('has Guinea and Mauritania suspended after their 2008 coups, and Sudan in June-September 2019', () => {
+    expect(suspended('2009-01-01')).toEqual(nations('GIN', 'MRT'));
+    expect(suspended('2019-07-01')).toEqual(nations('SDN'));
+    expect(members(AU, '2019-09-06')).toContain('nation:SDN');
+  });
+  it('never has a state both member and suspended on the same day', () => {
+    for (const date of ['2009-01-01', '2012-06-01', '2014-01-01', '2019-07-01', '2022-06-01']) {
+      const both = suspended(date).filter((n) => members(AU, date).includes(n));
+      expect(both, date).toEqual([]);
+    }
+  });
+});
