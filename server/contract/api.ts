@@ -6,12 +6,13 @@ import {
   INT_PARAM_MAX_DIGITS,
   type IntBounds,
   NEIGHBOURHOOD_DEPTH,
+  PATH_AVOID_MAX_IDS,
   PATH_HOPS,
   SEARCH_LIMIT,
   SEARCH_TEXT_MAX_CHARS,
   SUBGRAPH_MAX_IDS,
 } from './limits.js';
-import { MEMBERSHIP_ROLES, PARTY_ROLES } from './model.js';
+import { ALLIANCE_KINDS, MEMBERSHIP_ROLES, PARTY_ROLES } from './model.js';
 import {
   IsoDateSchema,
   idSchemaFor,
@@ -196,6 +197,18 @@ export const ShortestPathQuerySchema = z.strictObject({
   asOf: IsoDateSchema.optional(),
   maxHops: intParam(PATH_HOPS),
   layer: LayerParamSchema,
+  /** Relationship types a path may use (`rels=MEMBER_OF,PARTY_TO`); all when absent. */
+  rels: csv(RelTypeSchema).optional(),
+  /** Alliance kinds to route around (`exclude=organisation` keeps the UN out); the ends may be of them. */
+  exclude: csv(z.enum(ALLIANCE_KINDS)).optional(),
+  /** Node ids to route around (`avoid=alliance:un`); the ends may be among them. */
+  avoid: csv(NodeIdSchema).pipe(z.array(z.string()).max(PATH_AVOID_MAX_IDS)).optional(),
+  /** `true`: every shortest path (ALL SHORTEST), at most PATH_ALL_LIMIT, in `paths`. */
+  all: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .transform((v) => v ?? false),
 });
 export type ShortestPathQuery = z.infer<typeof ShortestPathQuerySchema>;
 
@@ -206,5 +219,11 @@ export const PathResponseSchema = z.strictObject({
   nodes: z.array(GraphNodeSchema),
   /** Edges in path order; edge i joins nodes i and i+1 (in either direction). */
   edges: z.array(GraphEdgeSchema),
+  /** With `all=true`: every shortest path, the one above first, each in path order. */
+  paths: z
+    .array(z.strictObject({ nodes: z.array(GraphNodeSchema), edges: z.array(GraphEdgeSchema) }))
+    .optional(),
+  /** With `all=true`: true when more shortest paths exist than PATH_ALL_LIMIT. */
+  truncated: z.boolean().optional(),
 });
 export type PathResponse = z.infer<typeof PathResponseSchema>;

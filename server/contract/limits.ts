@@ -30,6 +30,10 @@ export const SUBGRAPH_MAX_IDS = 2000;
 
 /** Hops of a shortest path. */
 export const PATH_HOPS: IntBounds = { min: 1, max: 8, default: 6 };
+/** Paths one ALL SHORTEST request returns at most (`all=true`). */
+export const PATH_ALL_LIMIT = 20;
+/** Node ids one path request may avoid. */
+export const PATH_AVOID_MAX_IDS = 20;
 
 // The console's limits (QUERY_MAX_LENGTH, QUERY_MAX_PARAMS, ...) are still declared in
 // query.ts, whose owner moves them here when that file is free.

@@ -57,6 +57,7 @@ export const ALLIANCE_KINDS = [
   'organisation',
   'organ',
 ] as const;
+export type AllianceKind = (typeof ALLIANCE_KINDS)[number];
 
 export const AGREEMENT_KINDS = [
   'treaty',

@@ -1,10 +1,14 @@
-import type { PathResponse, ShortestPathQuery } from '../contract/index.js';
+import { PATH_ALL_LIMIT, type PathResponse, type ShortestPathQuery } from '../contract/index.js';
 import { AppError } from '../lib/app-error.js';
-import type { GraphStore } from '../store/graph-store.js';
+import type { GraphStore, ShortestPathOptions } from '../store/graph-store.js';
 import { resolveAsOf } from './as-of.js';
 import { requireNode } from './explore.js';
 
-/** A shortest path on a date, or NO_PATH when the two nodes are not connected within maxHops. */
+/**
+ * The shortest path on a date, or every one of them with `all` (at most PATH_ALL_LIMIT, the
+ * first the same as without `all`), over the chosen relationship types and around the
+ * excluded kinds and nodes; NO_PATH when none is within maxHops.
+ */
 export async function shortestPath(
   store: GraphStore,
   query: ShortestPathQuery,
@@ -14,16 +18,34 @@ export async function shortestPath(
     requireNode(store, query.to),
   ]);
   const asOf = resolveAsOf(query.asOf);
-  const path = await store.shortestPath(start, end, {
+  const options: ShortestPathOptions = {
     asOf,
     maxHops: query.maxHops,
     layer: query.layer,
-  });
-  if (!path) {
+    rels: query.rels,
+    avoidKinds: query.exclude,
+    avoid: query.avoid,
+  };
+  const found = query.all
+    ? await store.shortestPaths(start, end, options, PATH_ALL_LIMIT + 1)
+    : [await store.shortestPath(start, end, options)].filter((p) => p !== null);
+  const [first] = found;
+  if (!first) {
     throw new AppError(
       'NO_PATH',
       `no path from ${query.from} to ${query.to} within ${query.maxHops} hops on ${asOf}`,
     );
   }
-  return { asOf, length: path.edges.length, nodes: path.nodes, edges: path.edges };
+  const response: PathResponse = {
+    asOf,
+    length: first.edges.length,
+    nodes: first.nodes,
+    edges: first.edges,
+  };
+  if (!query.all) return response;
+  return {
+    ...response,
+    paths: found.slice(0, PATH_ALL_LIMIT),
+    truncated: found.length > PATH_ALL_LIMIT,
+  };
 }

@@ -79,29 +79,70 @@ export async function breadthFirstPath(
   expand: Expand,
   options: ShortestPathOptions,
 ): Promise<GraphPath | null> {
-  if (start.id === end.id) return { nodes: [start], edges: [] };
-  const reached = new Map<string, { node: GraphNode; via?: GraphEdge; prev?: string }>([
-    [start.id, { node: start }],
-  ]);
+  return (await breadthFirstPaths(start, end, expand, options, 1))[0] ?? null;
+}
+
+/** Whether a path may pass through `node` (the ends always may). */
+function mayPass(node: GraphNode, options: ShortestPathOptions): boolean {
+  if (options.avoid?.includes(node.id)) return false;
+  const kind = node.properties.kind;
+  return !(
+    node.label === 'Alliance' &&
+    typeof kind === 'string' &&
+    options.avoidKinds?.some((k) => k === kind)
+  );
+}
+
+/**
+ * Every fewest-hop path from `start` to `end` (direction ignored), at most `limit` of them,
+ * over the relationship types in `options.rels` (all when absent) and through no node that
+ * `options.avoid` or `options.avoidKinds` rules out. Breadth first, keeping each node's
+ * parents in the order they were met, so the first path is the one `breadthFirstPath` gives
+ * and the order is the same on every backend. Empty beyond `maxHops`.
+ */
+export async function breadthFirstPaths(
+  start: GraphNode,
+  end: GraphNode,
+  expand: Expand,
+  options: ShortestPathOptions,
+  limit: number,
+): Promise<GraphPath[]> {
+  if (limit < 1) return [];
+  if (start.id === end.id) return [{ nodes: [start], edges: [] }];
+  const rels = options.rels ?? REL_TYPES;
+  const nodes = new Map<string, GraphNode>([[start.id, start]]);
+  /** For each reached node, the (edge, previous node) pairs one hop nearer to `start`. */
+  const parents = new Map<string, Array<{ via: GraphEdge; prev: string }>>([[start.id, []]]);
   let frontier = [start.id];
-  for (let hop = 0; hop < options.maxHops && frontier.length > 0 && !reached.has(end.id); hop++) {
-    const next: string[] = [];
-    for (const h of await expand(frontier, options.asOf, REL_TYPES, options.layer ?? 'curated')) {
-      if (reached.has(h.other.id)) continue;
-      reached.set(h.other.id, { node: h.other, via: h.edge, prev: h.from });
-      next.push(h.other.id);
+  for (let hop = 0; hop < options.maxHops && frontier.length > 0 && !parents.has(end.id); hop++) {
+    const level = new Map<string, Array<{ via: GraphEdge; prev: string }>>();
+    for (const h of await expand(frontier, options.asOf, rels, options.layer ?? 'curated')) {
+      if (parents.has(h.other.id)) continue;
+      if (h.other.id !== end.id && !mayPass(h.other, options)) continue;
+      nodes.set(h.other.id, h.other);
+      const into = level.get(h.other.id) ?? [];
+      if (!into.some((p) => p.via.id === h.edge.id && p.prev === h.from)) {
+        into.push({ via: h.edge, prev: h.from });
+      }
+      level.set(h.other.id, into);
     }
-    frontier = next;
+    for (const [id, ps] of level) parents.set(id, ps);
+    frontier = [...level.keys()].filter((id) => id !== end.id);
   }
-  if (!reached.has(end.id)) return null;
-  const nodes: GraphNode[] = [];
-  const edges: GraphEdge[] = [];
-  for (let at: string | undefined = end.id; at !== undefined; ) {
-    const step = reached.get(at);
-    if (!step) break;
-    nodes.unshift(step.node);
-    if (step.via) edges.unshift(step.via);
-    at = step.prev;
-  }
-  return { nodes, edges };
+  if (!parents.has(end.id)) return [];
+  const paths: GraphPath[] = [];
+  const walk = (at: string, suffixNodes: GraphNode[], suffixEdges: GraphEdge[]) => {
+    if (paths.length >= limit) return;
+    const here = nodes.get(at);
+    if (!here) return;
+    if (at === start.id) {
+      paths.push({ nodes: [here, ...suffixNodes], edges: suffixEdges });
+      return;
+    }
+    for (const { via, prev } of parents.get(at) ?? []) {
+      walk(prev, [here, ...suffixNodes], [via, ...suffixEdges]);
+    }
+  };
+  walk(end.id, [], []);
+  return paths;
 }

@@ -1,7 +1,12 @@
 import type { Layer } from '../contract/api.js';
 import type { GraphEdge, GraphNode } from '../contract/graph.js';
 import { REL_TYPES, type RelType } from '../contract/primitives.js';
-import { breadthFirstPath, type Expand, expandNeighbourhood } from '../domain/traversal.js';
+import {
+  breadthFirstPath,
+  breadthFirstPaths,
+  type Expand,
+  expandNeighbourhood,
+} from '../domain/traversal.js';
 import type { GraphStore } from './graph-store.js';
 import { queries, type RunQuery } from './queries.js';
 
@@ -17,7 +22,14 @@ export interface ReadPrimitives {
 
 export type GraphReads = Pick<
   GraphStore,
-  'getNode' | 'nodeIds' | 'neighbourhood' | 'subgraph' | 'members' | 'memberships' | 'shortestPath'
+  | 'getNode'
+  | 'nodeIds'
+  | 'neighbourhood'
+  | 'subgraph'
+  | 'members'
+  | 'memberships'
+  | 'shortestPath'
+  | 'shortestPaths'
 >;
 
 /**
@@ -58,6 +70,9 @@ export function graphReads({ nodesById, expand, run }: ReadPrimitives): GraphRea
      * needs `$asOf`, and one search keeps both backends choosing the same path among equals.
      */
     shortestPath: (start, end, options) => breadthFirstPath(start, end, expand, options),
+
+    shortestPaths: (start, end, options, limit) =>
+      breadthFirstPaths(start, end, expand, options, limit),
   };
 }
 

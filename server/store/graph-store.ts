@@ -8,6 +8,7 @@ import type {
   StatsResponse,
   Subgraph,
 } from '../contract/index.js';
+import type { AllianceKind } from '../contract/model.js';
 import type { NodeLabel, RelType } from '../contract/primitives.js';
 import type { Json, QueryResponse } from '../contract/query.js';
 import type { RankedMatch } from '../lib/search-rank.js';
@@ -39,6 +40,12 @@ export interface ShortestPathOptions {
   maxHops: number;
   /** Which data to follow (default curated). */
   layer?: Layer;
+  /** Relationship types a path may use; all when absent. */
+  rels?: readonly RelType[];
+  /** Alliance kinds a path may not pass through (`organisation` keeps out the UN); the ends may be of them. */
+  avoidKinds?: readonly AllianceKind[];
+  /** Node ids a path may not pass through; the ends may be among them. */
+  avoid?: readonly string[];
 }
 
 export interface GraphPath {
@@ -114,6 +121,18 @@ export interface GraphStore {
     end: GraphNode,
     options: ShortestPathOptions,
   ): Promise<GraphPath | null>;
+
+  /**
+   * Every shortest path (ALL SHORTEST: all paths of the fewest hops) from `start` to `end`
+   * under the same rules as `shortestPath`, at most `limit` of them, the one `shortestPath`
+   * returns first; empty when there is none.
+   */
+  shortestPaths(
+    start: GraphNode,
+    end: GraphNode,
+    options: ShortestPathOptions,
+    limit: number,
+  ): Promise<GraphPath[]>;
 
   /** Nodes whose name, aliases or id code match `query`, best first (see lib/search-rank). */
   search(

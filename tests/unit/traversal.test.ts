@@ -3,6 +3,7 @@ import type { GraphEdge, GraphNode } from '../../server/contract/graph.js';
 import { labelOfId, type RelType } from '../../server/contract/primitives.js';
 import {
   breadthFirstPath,
+  breadthFirstPaths,
   type Expand,
   expandNeighbourhood,
 } from '../../server/domain/traversal.js';
@@ -42,18 +43,19 @@ const edges = [
 ];
 
 /** Expansion over the list above, honouring the time rule; counts calls to show it reads hop by hop. */
-function memoryExpand() {
+function memoryExpand(list: GraphEdge[] = edges, nodes: Record<string, GraphNode> = {}) {
   let calls = 0;
   const expand: Expand = async (ids, asOf, rels) => {
     calls += 1;
-    return edges.flatMap((e) => {
+    const at = (id: string) => nodes[id] ?? node(id);
+    return list.flatMap((e) => {
       const holds =
         (e.properties.since as string) <= asOf &&
         (e.properties.until === null || asOf < (e.properties.until as string));
       if (!holds || !rels.includes(e.type)) return [];
       return ids.flatMap((from) => {
-        if (e.source === from) return [{ edge: e, other: node(e.target), from }];
-        if (e.target === from) return [{ edge: e, other: node(e.source), from }];
+        if (e.source === from) return [{ edge: e, other: at(e.target), from }];
+        if (e.target === from) return [{ edge: e, other: at(e.source), from }];
         return [];
       });
     });
@@ -149,5 +151,93 @@ describe('breadthFirstPath', () => {
     });
     expect(p).toEqual({ nodes: [node('nation:FRA')], edges: [] });
     expect(calls()).toBe(0);
+  });
+});
+
+/* India and France meet in the UN (one organisation) and, one hop further, through the Quad and NATO. */
+const world = [
+  edge('MEMBER_OF', 'nation:IND', 'alliance:un', '1945-10-30'),
+  edge('MEMBER_OF', 'nation:FRA', 'alliance:un', '1945-10-24'),
+  edge('MEMBER_OF', 'nation:IND', 'alliance:quad', '2007-05-25'),
+  edge('MEMBER_OF', 'nation:USA', 'alliance:quad', '2007-05-25'),
+  edge('MEMBER_OF', 'nation:JPN', 'alliance:quad', '2007-05-25'),
+  edge('MEMBER_OF', 'nation:USA', 'alliance:nato', '1949-08-24'),
+  edge('MEMBER_OF', 'nation:FRA', 'alliance:nato', '1949-08-24'),
+  edge('PARTY_TO', 'nation:JPN', 'agreement:jp-fr', '2023-05-03'),
+  edge('PARTY_TO', 'nation:FRA', 'agreement:jp-fr', '2023-05-03'),
+];
+const un: GraphNode = { ...node('alliance:un'), properties: { kind: 'organisation' } };
+const nato: GraphNode = { ...node('alliance:nato'), properties: { kind: 'collective-defence' } };
+const ids = (p: { nodes: GraphNode[] }) => p.nodes.map((n) => n.id);
+const on = { asOf: '2025-01-01', maxHops: 6 };
+
+describe('breadthFirstPaths', () => {
+  it('routes around excluded kinds and ids, but never drops an end', async () => {
+    const { expand } = memoryExpand(world, { 'alliance:un': un, 'alliance:nato': nato });
+    const direct = await breadthFirstPath(node('nation:IND'), node('nation:FRA'), expand, on);
+    expect(direct && ids(direct)).toEqual(['nation:IND', 'alliance:un', 'nation:FRA']);
+    const around = await breadthFirstPath(node('nation:IND'), node('nation:FRA'), expand, {
+      ...on,
+      avoidKinds: ['organisation'],
+    });
+    expect(around?.edges).toHaveLength(4);
+    expect(around && ids(around)).not.toContain('alliance:un');
+    const byId = await breadthFirstPath(node('nation:IND'), node('nation:FRA'), expand, {
+      ...on,
+      avoid: ['alliance:un'],
+    });
+    expect(byId?.edges).toHaveLength(4);
+    const toUn = await breadthFirstPath(node('nation:IND'), un, expand, {
+      ...on,
+      avoidKinds: ['organisation'],
+    });
+    expect(toUn && ids(toUn)).toEqual(['nation:IND', 'alliance:un']);
+  });
+
+  it('follows only the chosen relationship types', async () => {
+    const { expand } = memoryExpand(world, { 'alliance:un': un });
+    const p = await breadthFirstPaths(
+      node('nation:IND'),
+      node('nation:FRA'),
+      expand,
+      { ...on, avoidKinds: ['organisation'], rels: ['MEMBER_OF'] },
+      20,
+    );
+    expect(p.map(ids)).toEqual([
+      ['nation:IND', 'alliance:quad', 'nation:USA', 'alliance:nato', 'nation:FRA'],
+    ]);
+  });
+
+  it('lists every shortest path, the first as breadthFirstPath gives it, up to the limit', async () => {
+    const { expand } = memoryExpand(world, { 'alliance:un': un });
+    const options = { ...on, avoidKinds: ['organisation' as const] };
+    const all = await breadthFirstPaths(
+      node('nation:IND'),
+      node('nation:FRA'),
+      expand,
+      options,
+      20,
+    );
+    expect(all.map(ids).sort()).toEqual([
+      ['nation:IND', 'alliance:quad', 'nation:JPN', 'agreement:jp-fr', 'nation:FRA'],
+      ['nation:IND', 'alliance:quad', 'nation:USA', 'alliance:nato', 'nation:FRA'],
+    ]);
+    for (const p of all) expect(p.edges).toHaveLength(p.nodes.length - 1);
+    const first = await breadthFirstPath(node('nation:IND'), node('nation:FRA'), expand, options);
+    expect(all[0]).toEqual(first);
+    const one = await breadthFirstPaths(node('nation:IND'), node('nation:FRA'), expand, options, 1);
+    expect(one).toEqual([first]);
+  });
+
+  it('is empty when the exclusions cut every route', async () => {
+    const { expand } = memoryExpand(world, { 'alliance:un': un });
+    const p = await breadthFirstPaths(
+      node('nation:IND'),
+      node('nation:FRA'),
+      expand,
+      { ...on, avoidKinds: ['organisation'], avoid: ['alliance:quad'] },
+      20,
+    );
+    expect(p).toEqual([]);
   });
 });
