@@ -524,3 +524,36 @@ describe('African Union suspensions before 2020 [AU Peace and Security Council c
     }
   });
 });
+
+describe('OAS [http://www.oas.org/en/sla/dil/inter_american_treaties_A-41_charter_OAS_signatories.asp]', () => {
+  it('has the 35 states that ratified the Charter, Trinidad and Tobago from 1967 and Suriname from 1977 at year precision', () => {
+    const ever = new Set(
+      bundle.rels
+        .filter((r) => r.type === 'MEMBER_OF' && r.to === 'alliance:oas')
+        .map((r) => r.from),
+    );
+    expect(ever.size).toBe(35);
+    const later = bundle.rels.filter(
+      (r) => r.to === 'alliance:oas' && ['nation:TTO', 'nation:SUR'].includes(r.from),
+    );
+    expect(later.map((r) => [r.from, r.since, r.precision])).toEqual([
+      ['nation:TTO', '1967-01-01', 'year'],
+      ['nation:SUR', '1977-01-01', 'year'],
+    ]);
+  });
+});
+
+describe('ECOWAS [https://reliefweb.int/organization/ecowas]', () => {
+  const EC = 'alliance:ecowas';
+  it('has the 15 signatories of the Treaty of Lagos, Mauritania among them', () => {
+    expect(members(EC, '1975-05-28')).toHaveLength(15);
+    expect(members(EC, '1975-05-28')).toContain('nation:MRT');
+  });
+  it('has 16 members with Cape Verde, 15 after Mauritania left in December 2000, 12 after the Sahel states left', () => {
+    expect(members(EC, '1999-01-01')).toHaveLength(16);
+    expect(members(EC, '2001-01-01')).toHaveLength(15);
+    expect(members(EC, '2001-01-01')).not.toContain('nation:MRT');
+    expect(members(EC, '2001-01-01')).toContain('nation:CPV');
+    expect(members(EC, '2025-02-01')).toHaveLength(12);
+  });
+});
