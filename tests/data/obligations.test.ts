@@ -27,13 +27,11 @@ const coded = () =>
 /** Alliances whose obligations are not coded yet, each with the reason (seeds/README.md lists them). */
 const NOT_CODED: Record<string, string> = {
   'alliance:holy-alliance': 'a declaration of principles; ATOP does not code it',
-  'alliance:anti-comintern-pact': 'the secret protocol text was not available to check',
   'alliance:gcc':
     'the 1981 Charter has no security clause checked yet (2000 defence pact not modelled)',
   'alliance:ecowas': 'the 1981 Protocol on Mutual Assistance in Defence is not modelled',
   'alliance:cis': 'the Belovezha Agreement text was not available to check',
   'alliance:union-state': 'the Union State treaty text was not available to check',
-  'alliance:weu': 'the Modified Brussels Treaty text was not available to check article numbers',
   'alliance:eec': 'an economic community with no security clause; not coded',
   'alliance:asean': 'an organisation without a security treaty of its own; not coded',
   'alliance:asean-regional-forum': 'a forum without a founding treaty',
@@ -41,7 +39,6 @@ const NOT_CODED: Record<string, string> = {
   'alliance:admm-plus': 'a forum without a founding treaty',
   'alliance:aukus': 'a leaders statement without obligations text; not coded',
   'alliance:quad': 'a forum without a founding text',
-  'alliance:fpda': 'the 1971 communique text was not available to check',
   'alliance:jef': 'the MoU text is not public',
   'alliance:nordefco': 'the MoU text was not available to check',
   'alliance:us-mnna': 'a US statutory designation, not a treaty',
