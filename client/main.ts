@@ -4,6 +4,7 @@ import { createAuthActions } from './actions/auth-actions.js';
 import { createCanvasActions } from './actions/canvas-actions.js';
 import { createConsoleActions } from './actions/console-actions.js';
 import { createExportActions } from './actions/export-actions.js';
+import { createLayerActions } from './actions/layer-actions.js';
 import { createMembershipActions } from './actions/membership-actions.js';
 import { createOverlapActions } from './actions/overlap-actions.js';
 import { createPathActions } from './actions/path-actions.js';
@@ -15,6 +16,7 @@ import { restoreView, syncUrl } from './actions/url-sync.js';
 import { createApi } from './api/client.js';
 import { keymap } from './keymap.js';
 import { createAdminStores } from './state/admin.js';
+import { createAtopStores } from './state/atop-phases.js';
 import { createConsoleStores } from './state/console.js';
 import { HISTORY_KEY, parseHistory } from './state/console-history.js';
 import { createSessionStores, setupTokenOf } from './state/session.js';
@@ -26,7 +28,9 @@ import { mountConsoleLoader } from './ui/console-loader.js';
 import type { ConsoleHandle } from './ui/console-panel.js';
 import { mountNodeMenu } from './ui/context-menu.js';
 import { mountDetails } from './ui/details-panel.js';
+import { exportDataMenu } from './ui/export-data-menu.js';
 import { mountFilters } from './ui/filters-panel.js';
+import { mountLayerControl } from './ui/layer-control.js';
 import { mountLegend } from './ui/legend-panel.js';
 import { mountOverlap } from './ui/overlap-panel.js';
 import { overlayInsets } from './ui/overlay-insets.js';
@@ -61,6 +65,7 @@ const as = createAdminStores();
 const api = createApi(undefined, {
   csrfToken: () => ss.$session.get().csrfToken,
   onSessionLost: () => void auth.load(),
+  layer: () => s.$layer.get(),
 });
 const admin = createAdminActions(api, as);
 const auth = createAuthActions(api, ss, admin.reset);
@@ -77,6 +82,14 @@ const time = createTimeActions(s, canvas, track, async () => {
   await path.refreshForDate();
 });
 const memberships = createMembershipActions(api, s);
+const atopStores = createAtopStores();
+const layers = createLayerActions(api, s, atopStores, {
+  canvas,
+  reloadMemberships: () => {
+    const id = s.$selection.get();
+    if (id) void memberships.load(id, s.$asOf.get());
+  },
+});
 const consoleActions = createConsoleActions(api, s, cs, canvas, storage);
 const derived = sceneStores(s);
 const help = $<HTMLDialogElement>('#help');
@@ -111,9 +124,16 @@ const hook = installTestHook({
   consoleHandle: () => consoleHandle,
   benchHost: $('#canvas-wrap'),
 });
-const exporter = createExportActions(s, derived, view, track, (r) => {
-  hook.lastExport = r;
-});
+const exporter = createExportActions(
+  s,
+  derived,
+  view,
+  track,
+  (r) => {
+    hook.lastExport = r;
+  },
+  api,
+);
 const share = createShareActions(s);
 const searching = createSearchActions(api, canvas, track);
 
@@ -126,6 +146,7 @@ mountToolbar($('#toolbar'), s, {
   exportPng: (scale) => void exporter.png(scale),
   exportSvg: () => void exporter.svg(),
   exportSources: exporter.sources,
+  dataExports: exportDataMenu((format, scope) => void exporter.data(format, scope)),
   share: () => void share.copyLink(),
   help: () => help.showModal(),
 });
@@ -144,6 +165,7 @@ mountConsoleLoader(
   },
   { $session: ss.$session, signIn: account.signIn },
 );
+mountLayerControl($('#layers'), s, (layer) => void layers.setLayer(layer));
 mountFilters($('#filters'), s);
 mountOverlap($('#overlap'), s, {
   toggle: nodeActions.toggleOverlap,
@@ -158,7 +180,8 @@ mountPath($('#paths'), s, {
   clear: path.clearPath,
 });
 memberships.follow();
-mountDetails($('#details'), s, nodeActions);
+layers.follow();
+mountDetails($('#details'), s, nodeActions, atopStores);
 mountTimeBar($('#timebar'), s, {
   setDate: (d) => void time.setDate(d),
   step: (y) => void time.step(y),

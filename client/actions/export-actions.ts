@@ -1,3 +1,11 @@
+import {
+  EXPORT_TITLE_MAX_CHARS,
+  type ExportFormat,
+  type ExportPosition,
+  type ExportStyle,
+  SUBGRAPH_MAX_IDS,
+} from '../../server/contract/index.js';
+import type { Api } from '../api/client.js';
 import type { Stores } from '../state/stores.js';
 import { sourcesText } from '../view/export-frame.js';
 import type { GraphView } from '../view/graph-view.js';
@@ -15,6 +23,19 @@ export interface ExportRecord {
   filename: string;
   dataUrl: string | null;
 }
+
+/** What a data export covers: the canvas as drawn, the whole graph on the date, or all time. */
+export type ExportScope = 'canvas' | 'date' | 'all';
+
+/** The data formats the export menu offers (the CSV zip holds both tables). */
+export const DATA_FORMATS = [
+  { format: 'gexf', label: 'GEXF (Gephi)' },
+  { format: 'graphml', label: 'GraphML' },
+  { format: 'json', label: 'Graphology JSON (Gephi Lite)' },
+  { format: 'csv', label: 'CSV nodes + relationships (zip)' },
+  { format: 'cypher', label: 'Cypher script (Neo4j)' },
+  { format: 'neo4j-admin', label: 'neo4j-admin import bundle' },
+] as const satisfies readonly { format: ExportFormat; label: string }[];
 
 function download(blob: Blob, filename: string) {
   const url = URL.createObjectURL(blob);
@@ -42,6 +63,7 @@ export function createExportActions(
   view: GraphView,
   track: Track,
   onExported: (r: ExportRecord) => void,
+  api: Pick<Api, 'exportGraph' | 'exportCanvas'>,
 ) {
   const meta = () => {
     const c = s.$canvas.get().present;
@@ -102,7 +124,40 @@ export function createExportActions(
     });
     s.$notice.set({ tone: 'info', text: `Exported ${filename} (${r.width}×${r.height}).` });
   };
+  /** The canvas request: drawn ids with their positions, colours and sizes. */
+  const canvasBody = (format: ExportFormat) => {
+    const drawn = view.drawnNodes();
+    const ids = Object.keys(drawn).slice(0, SUBGRAPH_MAX_IDS);
+    const positions: Record<string, ExportPosition> = {};
+    const styles: Record<string, ExportStyle> = {};
+    for (const id of ids) {
+      const d = drawn[id];
+      if (!d) continue;
+      positions[id] = { x: d.x, y: d.y };
+      styles[id] = { color: d.color, size: Math.min(d.size, 10_000) };
+    }
+    const title = meta().title.slice(0, EXPORT_TITLE_MAX_CHARS);
+    return { format, ids, asOf: s.$asOf.get(), positions, styles, title };
+  };
   return {
+    /** A data file (GEXF, GraphML, ...) from the server, of the canvas or the whole graph. */
+    data: (format: ExportFormat, scope: ExportScope) =>
+      track(`Exporting ${format.toUpperCase()}`, async () => {
+        if (scope === 'canvas' && view.drawnIds().length === 0) {
+          s.$notice.set({ tone: 'warn', text: 'The canvas is empty: nothing to export.' });
+          return;
+        }
+        const { blob, filename } =
+          scope === 'canvas'
+            ? await api.exportCanvas(canvasBody(format))
+            : await api.exportGraph({
+                format,
+                asOf: s.$asOf.get(),
+                span: scope === 'all' ? 'all' : 'date',
+              });
+        download(blob, filename);
+        s.$notice.set({ tone: 'info', text: `Exported ${filename}.` });
+      }),
     png: (scale: number) =>
       track(`Exporting PNG at ${scale}×`, async () =>
         record('png', scale, await view.exportPng(scale, meta())),

@@ -12,6 +12,7 @@ export function currentView(s: Stores): ViewState {
     nodes: [...c.order],
     pinned: [...c.pinned],
     asOf: s.$asOf.get(),
+    layer: s.$layer.get(),
     layout: s.$layout.get(),
     view: s.$view.get(),
     sizeBy: s.$sizeBy.get(),
@@ -31,6 +32,7 @@ export async function restoreView(
 ) {
   const v = decodeView(hash, s.today);
   s.$asOf.set(v.asOf);
+  s.$layer.set(v.layer);
   s.$layout.set(v.layout);
   s.$view.set(v.view);
   s.$sizeBy.set(v.sizeBy);
@@ -53,6 +55,7 @@ export function syncUrl(s: Stores, write: (hash: string) => void): () => void {
   const stores = [
     s.$canvas,
     s.$asOf,
+    s.$layer,
     s.$layout,
     s.$view,
     s.$sizeBy,

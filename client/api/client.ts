@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type RouteName, type Routes, routes } from '../../server/contract/index.js';
+import { type Layer, type RouteName, type Routes, routes } from '../../server/contract/index.js';
 import { ApiError, buildUrl, explainAccess, type Fetcher, requestJson } from './http.js';
 
 /** What a route takes and answers, read from the contract's route map. */
@@ -29,6 +29,8 @@ export interface ApiOptions {
    * (expired, signed out elsewhere, password reset, account disabled).
    */
   onSessionLost?: () => void;
+  /** The data layer every read asks for (default curated). */
+  layer?: () => Layer;
 }
 
 /** The typed API client: one method per route of server/contract, every answer safeParsed. */
@@ -81,27 +83,65 @@ export function createApi(
     }) as Promise<ResponseOf<R>>;
   };
   const post = send;
+  const layer = () => options.layer?.() ?? 'curated';
+  /** A file route: the bytes as a Blob and the name the server gave it; errors as for JSON. */
+  const file = async (name: 'exportGraph' | 'exportCanvas', url: string, init: RequestInit) => {
+    let res: Response;
+    try {
+      res = await fetcher(url, init);
+    } catch (cause) {
+      throw new ApiError('NETWORK', `Cannot reach the server (${String(cause)})`, 0);
+    }
+    if (!res.ok) {
+      // The error envelope is JSON: let requestJson raise it the one way.
+      await requestJson(async () => res, url, routes[name].response).catch((e: unknown) => {
+        throw denied(e, routes[name].access);
+      });
+    }
+    const disposition = res.headers.get('content-disposition') ?? '';
+    const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'entente-export';
+    return { blob: await res.blob(), filename };
+  };
 
   return {
     health: () => get('health', {}, {}),
-    stats: () => get('stats', {}, {}),
+    stats: () => get('stats', {}, { layer: layer() }),
     search: (q: string, opts: Omit<QueryOf<'search'>, 'q'> & { signal?: AbortSignal } = {}) =>
-      get('search', {}, { q, types: opts.types, limit: opts.limit }, opts.signal),
+      get('search', {}, { q, types: opts.types, limit: opts.limit, layer: layer() }, opts.signal),
     node: (id: ParamsOf<'node'>['id']) => get('node', { id }, {}),
     neighbourhood: (
       id: ParamsOf<'neighbourhood'>['id'],
       query: QueryOf<'neighbourhood'> & { asOf: string },
-    ) => get('neighbourhood', { id }, query),
-    subgraph: (body: BodyOf<'subgraph'>) => post('subgraph', {}, body),
-    members: (id: ParamsOf<'members'>['id'], asOf: string) => get('members', { id }, { asOf }),
+    ) => get('neighbourhood', { id }, { layer: layer(), ...query }),
+    subgraph: (body: BodyOf<'subgraph'>) => post('subgraph', {}, { layer: layer(), ...body }),
+    members: (id: ParamsOf<'members'>['id'], asOf: string) =>
+      get('members', { id }, { asOf, layer: layer() }),
     memberships: (id: ParamsOf<'memberships'>['id'], asOf: string) =>
-      get('memberships', { id }, { asOf }),
+      get('memberships', { id }, { asOf, layer: layer() }),
     shortestPath: (
       from: QueryOf<'shortestPath'>['from'] & string,
       to: QueryOf<'shortestPath'>['to'] & string,
       asOf: string,
       maxHops?: QueryOf<'shortestPath'>['maxHops'],
-    ) => get('shortestPath', {}, { from, to, asOf, maxHops }),
+    ) => get('shortestPath', {}, { from, to, asOf, maxHops, layer: layer() }),
+    /** The whole graph of the layer on a date (or over all time) as a file. */
+    exportGraph: (query: QueryOf<'exportGraph'> & { format: QueryOf<'exportGraph'>['format'] }) =>
+      file(
+        'exportGraph',
+        buildUrl(routes.exportGraph.path, {}, { layer: layer(), ...query } as QueryValues),
+        {},
+      ),
+    /** A canvas as drawn, as a file. */
+    exportCanvas: (body: BodyOf<'exportCanvas'>) => {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      const csrf = options.csrfToken?.();
+      if (csrf) headers['x-csrf-token'] = csrf;
+      return file('exportCanvas', routes.exportCanvas.path, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ layer: layer(), ...body }),
+      });
+    },
     /** The console: one read-only Cypher query. */
     query: (cypher: BodyOf<'query'>['cypher'], params: BodyOf<'query'>['params']) =>
       post('query', {}, { cypher, params }),

@@ -6,6 +6,8 @@ export interface MembershipRow {
   role: string;
   since: string;
   until: string | null;
+  /** Where the row comes from (absent for agreements, which are curated only). */
+  layer?: 'curated' | 'atop';
 }
 
 /**

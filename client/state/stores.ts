@@ -1,4 +1,5 @@
 import { atom, computed } from 'nanostores';
+import type { Layer } from '../../server/contract/index.js';
 import { emptyCanvas } from './canvas.js';
 import { type Filters, noFilters } from './filters.js';
 import type { TieFilter } from './fold.js';
@@ -52,6 +53,8 @@ export function createStores(today: string) {
     $canvas: atom<History<Canvas>>(initHistory(emptyCanvas)),
     $edges: atom<EdgeCache>({}),
     $asOf: atom<string>(today),
+    /** Which data the reads use: curated (default), the imported ATOP layer, or both. */
+    $layer: atom<Layer>('curated'),
     $compareFrom: atom<string | null>(null),
     $playing: atom<boolean>(false),
     $filters: atom<Filters>(noFilters),

@@ -1,3 +1,4 @@
+import { LAYERS, type Layer } from '../../server/contract/api.js';
 import { NODE_LABELS, REL_TYPES } from '../../server/contract/primitives.js';
 import { type Filters, noFilters } from './filters.js';
 import {
@@ -15,6 +16,8 @@ export interface ViewState {
   nodes: string[];
   pinned: string[];
   asOf: string;
+  /** Which data the view reads (`ly=atop|all`; curated when absent). */
+  layer: Layer;
   layout: LayoutName;
   view: ViewMode;
   sizeBy: SizeBy;
@@ -29,6 +32,7 @@ export const defaultView = (today: string): ViewState => ({
   nodes: [],
   pinned: [],
   asOf: today,
+  layer: 'curated',
   layout: 'fcose',
   view: 'graph',
   sizeBy: 'degree',
@@ -52,6 +56,7 @@ export function encodeView(v: ViewState, today: string): string {
   list('n', v.nodes);
   list('p', v.pinned);
   if (v.asOf !== today) parts.push(['d', v.asOf]);
+  if (v.layer !== 'curated') parts.push(['ly', v.layer]);
   if (v.layout !== 'fcose') parts.push(['l', v.layout]);
   if (v.view !== 'graph') parts.push(['v', v.view]);
   if (v.sizeBy !== 'degree') parts.push(['s', v.sizeBy]);
@@ -91,6 +96,7 @@ export function decodeView(hash: string, today: string): ViewState {
     nodes,
     pinned: ids('p').filter((id) => nodes.includes(id)),
     asOf: date('d') ?? base.asOf,
+    layer: oneOf(LAYERS, q.get('ly'), base.layer),
     layout: oneOf(LAYOUTS, q.get('l'), base.layout),
     view: oneOf(VIEW_MODES, q.get('v'), base.view),
     sizeBy: oneOf(SIZE_BY, q.get('s'), base.sizeBy),

@@ -1,6 +1,9 @@
 import type { GraphEdge, GraphNode, Source } from '../../server/contract/index.js';
+import type { AtopStores } from '../state/atop-phases.js';
+import { isAtop, layerText } from '../state/layer.js';
 import type { Stores } from '../state/stores.js';
 import { LABEL_COLOUR, REL_TEXT } from '../view/palette.js';
+import { atopPhasesSection } from './atop-phases.js';
 import { chipStyle } from './contrast.js';
 import { h, listenAll, render } from './dom.js';
 import { membershipSection } from './memberships.js';
@@ -65,7 +68,18 @@ const sourceList = (sources: readonly Source[]) =>
   );
 
 /** Properties, dates, memberships on the current date and sources of the selection. */
-export function mountDetails(el: HTMLElement, s: DetailStores, a: DetailActions): () => void {
+export function mountDetails(
+  el: HTMLElement,
+  s: DetailStores,
+  a: DetailActions,
+  atop?: AtopStores,
+): () => void {
+  const layerTag = (r: GraphNode | GraphEdge) =>
+    h(
+      'span',
+      { class: `layer-tag${isAtop(r) ? ' atop' : ''}`, title: 'Which layer this fact comes from' },
+      layerText(r),
+    );
   const nodeView = (n: GraphNode) => {
     const c = s.$canvas.get().present;
     const pinned = c.pinned.includes(n.id);
@@ -77,12 +91,14 @@ export function mountDetails(el: HTMLElement, s: DetailStores, a: DetailActions)
     ]);
     const aliases = Array.isArray(p.aliases) ? p.aliases : [];
     const memberships = membershipSection(n, s.$memberships.get());
+    const phases = atop ? atopPhasesSection(n.id, atop.$atopPhases.get()) : null;
     return [
       h(
         'div',
         { class: 'detail-head' },
         h('span', { class: 'chip', style: chipStyle(LABEL_COLOUR[n.label]) }, n.label),
         typeof p.kind === 'string' ? h('span', { class: 'muted' }, ` ${p.kind}`) : null,
+        layerTag(n),
       ),
       h('h2', { id: 'details-title' }, n.name),
       aliases.length ? h('p', { class: 'muted' }, `Also: ${aliases.join(', ')}`) : null,
@@ -118,7 +134,7 @@ export function mountDetails(el: HTMLElement, s: DetailStores, a: DetailActions)
       ),
       typeof p.note === 'string' ? h('p', { class: 'note' }, p.note) : null,
       dates.length ? h('section', {}, h('h3', {}, 'Dates'), table(dates)) : null,
-      memberships,
+      phases ? h('div', { class: 'layers-side' }, memberships, phases) : memberships,
       props.length
         ? h('section', {}, h('h3', {}, 'Properties'), table([['id', n.id], ...props]))
         : null,
@@ -130,7 +146,12 @@ export function mountDetails(el: HTMLElement, s: DetailStores, a: DetailActions)
     const name = (id: string) => c.nodes[id]?.name ?? id;
     const props = Object.entries(e.properties).filter(([, v]) => v !== null && v !== '');
     return [
-      h('div', { class: 'detail-head' }, h('span', { class: 'chip dark' }, 'Relationship')),
+      h(
+        'div',
+        { class: 'detail-head' },
+        h('span', { class: 'chip dark' }, 'Relationship'),
+        layerTag(e),
+      ),
       h('h2', { id: 'details-title' }, `${name(e.source)} ${REL_TEXT[e.type]} ${name(e.target)}`),
       h(
         'section',
@@ -168,5 +189,6 @@ export function mountDetails(el: HTMLElement, s: DetailStores, a: DetailActions)
     s.$overlap.listen(draw),
     s.$canvas.listen(draw),
     s.$edges.listen(draw),
+    atop ? atop.$atopPhases.listen(draw) : () => {},
   ]);
 }

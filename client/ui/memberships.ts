@@ -19,7 +19,12 @@ const list = (title: string, asOf: string, rows: readonly MembershipRow[]) =>
             h(
               'li',
               {},
-              h('span', {}, `${r.name}${roleNote(r.role)}`),
+              h(
+                'span',
+                {},
+                `${r.name}${roleNote(r.role)}`,
+                r.layer === 'atop' ? h('span', { class: 'layer-tag atop' }, 'ATOP') : null,
+              ),
               h('span', { class: 'muted' }, spell(r.since, r.until)),
             ),
           ),

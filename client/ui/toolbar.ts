@@ -11,7 +11,7 @@ import {
 import type { Stores } from '../state/stores.js';
 import { EXPORT_SCALES } from '../view/export-frame.js';
 import { h, listenAll } from './dom.js';
-import { menuButton } from './menu-button.js';
+import { type MenuEntry, menuButton } from './menu-button.js';
 import { OVERFLOW_FIRST, overflowable, overflowToolbar } from './toolbar-overflow.js';
 
 export const LAYOUT_TEXT: Record<LayoutName, string> = {
@@ -31,6 +31,8 @@ export interface ToolbarActions {
   exportPng(scale: number): void;
   exportSvg(): void;
   exportSources(): void;
+  /** Data files (GEXF, GraphML, ...): a scope field and one entry per format. */
+  dataExports?: { scope: HTMLElement; entries: MenuEntry[] };
   share(): void;
   help(): void;
 }
@@ -140,7 +142,7 @@ export function mountToolbar(el: HTMLElement, s: ToolbarStores, a: ToolbarAction
   const exportMenu = menuButton(
     'export-menu',
     'Export',
-    'Export the view as an image',
+    'Export the view as an image or as data for Gephi, spreadsheets and Neo4j',
     [
       ...EXPORT_SCALES.map((sc) => ({
         id: `export-png-${sc}`,
@@ -155,8 +157,9 @@ export function mountToolbar(el: HTMLElement, s: ToolbarStores, a: ToolbarAction
         title: 'Every source of what is drawn, with the link to this view',
         run: a.exportSources,
       },
+      ...(a.dataExports?.entries ?? []),
     ],
-    exportTitle(s),
+    h('div', { class: 'menu-top' }, exportTitle(s), a.dataExports?.scope),
   );
   // Controls that move into "More ▾" first when the header would take a second row
   // (ui/toolbar-overflow.ts); entries without a priority move after these.

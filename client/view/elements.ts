@@ -139,6 +139,7 @@ function nodeElement(
   const short = n.label === 'Nation' ? n.name : shortName(n.name, n.properties.aliases);
   const classes = [`n-${n.label}`, kind ? `k-${kind}` : ''];
   if (flags.pinned) classes.push('pinned');
+  if (n.properties.layer === 'atop') classes.push('atop');
   if (!nodeExistsOn(n, input.asOf)) classes.push('defunct');
   if (flags.multi > 1) classes.push('multi');
   if (flags.path === true) classes.push('on-path');
@@ -176,6 +177,7 @@ function edgeElement(
   const classes = [`r-${e.type}`];
   if (role && role !== 'member' && role !== 'party') classes.push('role-minor');
   if (change) classes.push(change);
+  if (e.properties.layer === 'atop') classes.push('atop');
   if (path === true) classes.push('on-path');
   if (path === false) classes.push('off-path');
   return {

@@ -6,6 +6,7 @@ import {
 } from '../../server/contract/index.js';
 import { type ElementDef, milexSize } from './elements.js';
 import {
+  ATOP_COLOUR,
   CHANGE_COLOUR,
   LABEL_COLOUR,
   type LineStyle,
@@ -119,6 +120,8 @@ export function legendFor(
     marks.push({ type: 'mark', text: 'in several chosen alliances', colour: MULTI_COLOUR });
   if (classes.has('on-path'))
     marks.push({ type: 'mark', text: 'shortest path', colour: PATH_COLOUR });
+  if (classes.has('atop'))
+    marks.push({ type: 'mark', text: 'ATOP 5.1 layer (dotted)', colour: ATOP_COLOUR });
   if (classes.has('pinned')) marks.push({ type: 'mark', text: 'pinned', colour: '#212529' });
   if (classes.has('defunct'))
     marks.push({ type: 'mark', text: 'not in existence on this date', colour: '#adb5bd' });

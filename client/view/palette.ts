@@ -85,6 +85,8 @@ export const CHANGE_COLOUR = { appeared: '#2b8a3e', ended: '#c92a2a', persisted:
 export const TIE_COLOUR = '#1864ab';
 export const PATH_COLOUR = '#f08c00';
 export const MULTI_COLOUR = '#e64980';
+/** Facts of the imported ATOP layer: a dotted line and an outline in this colour. */
+export const ATOP_COLOUR = '#5f3dc4';
 /** Hull colours for chosen alliances (overlap view), distinct from the label colours. */
 export const HULL_COLOURS = ['#fab005', '#15aabf', '#e64980', '#82c91e', '#7950f2', '#fd7e14'];
 

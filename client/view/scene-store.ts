@@ -1,4 +1,5 @@
 import { computed } from 'nanostores';
+import { edgesInLayer } from '../state/layer.js';
 import type { Stores } from '../state/stores.js';
 import { buildScene } from './elements.js';
 import { legendFor } from './legend-model.js';
@@ -7,10 +8,11 @@ import { hullColour } from './palette-hulls.js';
 /** The derived scene and legend: recomputed whenever a slice they read changes. */
 export function sceneStores(s: Stores) {
   const $document = computed(s.$canvas, (h) => h.present);
+  const $layerEdges = computed([s.$edges, s.$layer], edgesInLayer);
   const $scene = computed(
     [
       $document,
-      s.$edges,
+      $layerEdges,
       s.$asOf,
       s.$compareFrom,
       s.$filters,
