@@ -255,6 +255,91 @@ describe('GET /api/paths/shortest', () => {
     expectError(res, 404, 'NO_PATH');
   });
 
+  // Poland meets the United States in NATO and, on 2025-01-01, through Lockheed Martin
+  // (which supplies Poland and is headquartered in the United States): two paths of two hops.
+  const polUsa = { from: 'nation:POL', to: 'nation:USA', asOf: '2025-01-01' };
+  const via = (body: { nodes: Array<{ id: string }> }) => body.nodes.map((n) => n.id);
+
+  it('with all=true lists every shortest path, the single answer first', async () => {
+    const one = PathResponseSchema.parse(
+      (await ctx.http().get('/api/paths/shortest').query(polUsa)).body,
+    );
+    expect(one.paths).toBeUndefined();
+    const res = await ctx
+      .http()
+      .get('/api/paths/shortest')
+      .query({ ...polUsa, all: 'true' });
+    expect(res.status).toBe(200);
+    const body = PathResponseSchema.parse(res.body);
+    expect(body.length).toBe(2);
+    expect(body.truncated).toBe(false);
+    expect(body.paths?.map(via).sort()).toEqual([
+      ['nation:POL', 'alliance:nato', 'nation:USA'],
+      ['nation:POL', 'contractor:lockheed-martin', 'nation:USA'],
+    ]);
+    expect(body.paths?.[0] && via(body.paths[0])).toEqual(via(one));
+    for (const p of body.paths ?? []) expect(p.edges).toHaveLength(2);
+  });
+
+  it('follows only the relationship types in rels', async () => {
+    const res = await ctx
+      .http()
+      .get('/api/paths/shortest')
+      .query({ ...polUsa, rels: 'SUPPLIES,HEADQUARTERED_IN', all: 'true' });
+    const body = PathResponseSchema.parse(res.body);
+    expect(body.paths?.map(via)).toEqual([
+      ['nation:POL', 'contractor:lockheed-martin', 'nation:USA'],
+    ]);
+    expect(body.edges.map((e) => e.type).sort()).toEqual(['HEADQUARTERED_IN', 'SUPPLIES']);
+    expectError(
+      await ctx
+        .http()
+        .get('/api/paths/shortest')
+        .query({ ...polUsa, rels: 'PART_OF' }),
+      404,
+      'NO_PATH',
+    );
+  });
+
+  it('routes around excluded alliance kinds and avoided nodes', async () => {
+    for (const around of [{ exclude: 'collective-defence' }, { avoid: 'alliance:nato' }]) {
+      const res = await ctx
+        .http()
+        .get('/api/paths/shortest')
+        .query({ ...polUsa, ...around, all: 'true' });
+      const body = PathResponseSchema.parse(res.body);
+      expect(body.paths?.map(via)).toEqual([
+        ['nation:POL', 'contractor:lockheed-martin', 'nation:USA'],
+      ]);
+    }
+    // An end is never excluded: the path to NATO itself still ends at NATO.
+    const res = await ctx
+      .http()
+      .get('/api/paths/shortest')
+      .query({ ...polUsa, to: 'alliance:nato', exclude: 'collective-defence' });
+    expect(via(PathResponseSchema.parse(res.body))).toEqual(['nation:POL', 'alliance:nato']);
+  });
+
+  it('answers 400 INVALID_REQUEST for unknown rels, kinds, ids or all', async () => {
+    for (const bad of [
+      { rels: 'MEMBER_OF,KNOWS' },
+      { rels: 'MEMBER_OF) DETACH DELETE (n' },
+      { exclude: 'Alliance' },
+      { avoid: 'nato' },
+      { avoid: Array.from({ length: 21 }, (_, i) => `alliance:a${i}`).join(',') },
+      { all: 'yes' },
+    ]) {
+      expectError(
+        await ctx
+          .http()
+          .get('/api/paths/shortest')
+          .query({ ...polUsa, ...bad }),
+        400,
+        'INVALID_REQUEST',
+      );
+    }
+  });
+
   it('answers 404 NOT_FOUND for an unknown endpoint and 400 for bad input', async () => {
     expectError(
       await ctx.http().get('/api/paths/shortest').query({ from: 'nation:FIN', to: 'nation:ZZZ' }),

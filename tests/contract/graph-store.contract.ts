@@ -308,6 +308,38 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
       });
     });
 
+    describe('shortestPaths', () => {
+      const ids = (p: { nodes: Array<{ id: string }> }) => p.nodes.map((n) => n.id);
+      const on = { asOf: '2025-01-01', maxHops: 6 };
+
+      it('lists every fewest-hop path, the one shortestPath gives first, up to the limit', async () => {
+        const [pol, usa] = [await node('nation:POL'), await node('nation:USA')];
+        const all = await store.shortestPaths(pol, usa, on, 20);
+        expect(all.map(ids).sort()).toEqual([
+          ['nation:POL', 'alliance:nato', 'nation:USA'],
+          ['nation:POL', 'contractor:lockheed-martin', 'nation:USA'],
+        ]);
+        const one = await store.shortestPath(pol, usa, on);
+        expect(all[0] && ids(all[0])).toEqual(one && ids(one));
+        expect(await store.shortestPaths(pol, usa, on, 1)).toHaveLength(1);
+      });
+
+      it('keeps to the chosen relationship types and routes around kinds and ids', async () => {
+        const [pol, usa] = [await node('nation:POL'), await node('nation:USA')];
+        const viaLockheed = [['nation:POL', 'contractor:lockheed-martin', 'nation:USA']];
+        for (const rules of [
+          { rels: ['SUPPLIES', 'HEADQUARTERED_IN'] as const },
+          { avoidKinds: ['collective-defence'] as const },
+          { avoid: ['alliance:nato'] },
+        ]) {
+          expect((await store.shortestPaths(pol, usa, { ...on, ...rules }, 20)).map(ids)).toEqual(
+            viaLockheed,
+          );
+        }
+        expect(await store.shortestPaths(pol, usa, { ...on, rels: ['PART_OF'] }, 20)).toEqual([]);
+      });
+    });
+
     describe('search', () => {
       const top = async (q: string) => (await store.search(q, { limit: 5 }))[0]?.id;
 
