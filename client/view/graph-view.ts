@@ -5,6 +5,7 @@ import { bindEvents, type CanvasHandlers } from './bind-events.js';
 import { bindHighlight } from './bind-highlight.js';
 import { bindHulls } from './bind-hulls.js';
 import { createCy } from './cy.js';
+import { drawnNodes } from './drawn-nodes.js';
 import { type ExportMeta, exportPng, exportSvg } from './export.js';
 import { fitViewport, type Insets, NO_INSETS } from './fit.js';
 import { runLayout } from './layouts.js';
@@ -156,6 +157,8 @@ export function createGraphView(
       exportSvg(cy, { ...meta, world: s.$layout.get() === 'geo', hulls: hulls.outlines() }),
     size: () => ({ width: cy.width(), height: cy.height() }),
     drawnIds: () => cy.nodes().map((n) => n.id()),
+    /** Positions, colours and sizes as drawn, for data exports. */
+    drawnNodes: () => drawnNodes(cy),
     dispose() {
       for (const off of offs) off();
       resizer.disconnect();

@@ -1,6 +1,7 @@
 import type { StylesheetJson } from 'cytoscape';
 import { REL_TYPES } from '../../server/contract/index.js';
 import {
+  ATOP_COLOUR,
   CHANGE_COLOUR,
   LABEL_COLOUR,
   MULTI_COLOUR,
@@ -55,6 +56,10 @@ export function stylesheet(): StylesheetJson {
     { selector: 'node.n-Alliance', style: { 'font-size': 15, 'font-weight': 700 } },
     { selector: 'node.defunct', style: { 'background-opacity': 0.35, 'border-style': 'dashed' } },
     {
+      selector: 'node.atop',
+      style: { 'border-width': 3, 'border-color': ATOP_COLOUR, 'border-style': 'dotted' },
+    },
+    {
       selector: 'node.pinned',
       style: { 'border-width': 4, 'border-color': '#212529', 'border-style': 'double' },
     },
@@ -73,6 +78,7 @@ export function stylesheet(): StylesheetJson {
     },
     ...relRules,
     { selector: 'edge.role-minor', style: { width: 1.5, opacity: 0.6 } },
+    { selector: 'edge.atop', style: { 'line-style': 'dotted', 'line-color': ATOP_COLOUR } },
     {
       selector: 'edge.tie',
       style: {
