@@ -557,3 +557,33 @@ describe('ECOWAS [https://reliefweb.int/organization/ecowas]', () => {
     expect(members(EC, '2025-02-01')).toHaveLength(12);
   });
 });
+
+describe('SCO dialogue partners [https://tass.com/world/2010381/amp]', () => {
+  const partnersOn = (date: string) =>
+    holdersOn(bundle, 'MEMBER_OF', 'alliance:sco', date, 'dialogue-partner');
+  it('has the fourteen dialogue partners TASS lists before the Tianjin summit, and Laos from 2025-09-01', () => {
+    const fourteen = nations(
+      'ARE',
+      'ARM',
+      'AZE',
+      'BHR',
+      'EGY',
+      'KHM',
+      'KWT',
+      'LKA',
+      'MDV',
+      'MMR',
+      'NPL',
+      'QAT',
+      'SAU',
+      'TUR',
+    );
+    expect(partnersOn('2025-08-31')).toEqual(fourteen);
+    expect(partnersOn('2025-09-01')).toEqual([...fourteen, 'nation:LAO'].sort());
+  });
+  it('adds Egypt, Qatar and Saudi Arabia at Dushanbe in 2021 and five more at Samarkand in 2022', () => {
+    expect(partnersOn('2021-09-16')).toHaveLength(6);
+    expect(partnersOn('2021-09-17')).toHaveLength(9);
+    expect(partnersOn('2022-09-16')).toHaveLength(14);
+  });
+});
