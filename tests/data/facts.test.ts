@@ -348,6 +348,70 @@ describe('contractors', () => {
   );
 });
 
+describe('defence structures and partnerships, second pass', () => {
+  const membersOf = async (query: string, asOf: string, role = 'member') =>
+    memberIds(store, (await findNode(store, query, 'Alliance')).id, asOf, role);
+  fact(
+    'Denmark joined the European Defence Agency on 2023-03-23, its 27th member state',
+    'https://eda.europa.eu/news-and-events/news/2023/03/23/denmark-joins-the-european-defence-agency',
+    async () => {
+      expect(await membersOf('European Defence Agency', '2023-03-22')).not.toContain('nation:DNK');
+      expect(await membersOf('European Defence Agency', '2023-03-23')).toHaveLength(27);
+    },
+  );
+  fact(
+    'Poland became the sixth framework nation of Eurocorps in January 2022',
+    'https://agerpres.ro/politic-extern/2022/01/26/ue-nato-polonia-devine-o-natiune-cadru-la-eurocorps--853527',
+    async () => {
+      expect(await membersOf('Eurocorps', '2021-12-31')).toHaveLength(5);
+      expect(await membersOf('Eurocorps', '2022-02-01')).toContain('nation:POL');
+    },
+  );
+  fact(
+    "Ukraine became NATO's sixth Enhanced Opportunities Partner on 2020-06-12",
+    'https://arab.com.ua/eng/news/nato-recognises-ukraine-as-enhanced-opportunities-1688150120.html',
+    async () => {
+      expect(await membersOf('Enhanced Opportunities Partners', '2020-06-11')).toHaveLength(5);
+      expect(await membersOf('Enhanced Opportunities Partners', '2020-06-12')).toContain(
+        'nation:UKR',
+      );
+    },
+  );
+  fact(
+    'Japan signed its partnership programme with NATO on 2014-05-06',
+    'https://www.nato.int/cps/en/natohq/news_109508.htm',
+    async () => {
+      expect(await membersOf('partners across the globe', '2014-05-05')).not.toContain(
+        'nation:JPN',
+      );
+      expect(await membersOf('partners across the globe', '2014-05-06')).toContain('nation:JPN');
+    },
+  );
+  fact(
+    'the Non-Aligned Movement was founded by the 25 participants of the 1961 Belgrade Conference',
+    'https://iins.org/high-level-commemorative-meeting-in-belgrade-marks-the-60th-anniversary-of-the-first-nam-conference/',
+    async () => {
+      expect(await membersOf('Non-Aligned Movement', '1962-07-05')).toHaveLength(25);
+    },
+  );
+  fact(
+    'the African Union suspended Egypt from 2013-07-05 to 2014-06-17',
+    'https://africanews.it/english/the-peace-and-security-council-of-the-african-union-au-at-its-442nd-meeting-on-the-situation-in-the-arab-republic-of-egypt',
+    async () => {
+      expect(await membersOf('African Union', '2014-01-01', 'suspended')).toContain('nation:EGY');
+      expect(await membersOf('African Union', '2014-06-17')).toContain('nation:EGY');
+    },
+  );
+  fact(
+    'Greece signed its security agreement with Ukraine on 2024-10-17',
+    'https://kyivindependent.com/ukraine-signs-bilateral-security-agreement-with-greece/',
+    async () => {
+      const agreement = await findNode(store, 'Greece-Ukraine security agreement', 'Agreement');
+      expect(agreement.properties.signed).toBe('2024-10-17');
+    },
+  );
+});
+
 describe('date precision reaches the API', () => {
   fact(
     'Canada joined the UKUSA arrangements in 1948 (year only)',
