@@ -100,12 +100,18 @@ describe('supplies', () => {
     expect(onlyDatabase).toEqual(ALLOWED_GAPS);
   });
 
-  it('says a date is year-precise exactly when it is given as 1 January of a year-only date', () => {
+  it('says a date is year- or month-precise exactly when its note says only that is known', () => {
     const wrong = supplies()
-      .filter((r) => (r.precision === 'year') !== /^Year only/.test(r.note ?? ''))
+      .filter(
+        (r) =>
+          (r.precision === 'year') !== /^Year only/.test(r.note ?? '') ||
+          (r.precision === 'month') !== /^Month only/.test(r.note ?? ''),
+      )
       .map((r) => `${r.id}: precision ${r.precision ?? 'day'}`);
     expect(wrong).toEqual([]);
     for (const r of supplies().filter((x) => x.precision === 'year'))
       expect(r.since.endsWith('-01-01'), r.id).toBe(true);
+    for (const r of supplies().filter((x) => x.precision === 'month'))
+      expect(r.since.endsWith('-01'), r.id).toBe(true);
   });
 });
