@@ -32,6 +32,8 @@ export interface EntenteHook {
   /** Drawn node bodies: model centres and sizes (overlap checks) and page boxes (fit checks). */
   nodeBoxes(): { id: string; x: number; y: number; w: number; h: number }[];
   screenBoxes(): { id: string; x1: number; y1: number; x2: number; y2: number }[];
+  /** Node label boxes in model coordinates; `shown` is false for labels hidden to avoid a collision. */
+  labelBoxes(): { id: string; x1: number; y1: number; x2: number; y2: number; shown: boolean }[];
   /** The Cypher console: its state, and a way to set the editor text once it is loaded. */
   console: {
     snapshot(): {
@@ -63,7 +65,7 @@ export interface HookDeps {
   cs: ConsoleStores;
   derived: SceneStores;
   api: Api;
-  view: Pick<EntenteHook, 'settled' | 'nodeBoxes' | 'screenBoxes'>;
+  view: Pick<EntenteHook, 'settled' | 'nodeBoxes' | 'screenBoxes' | 'labelBoxes'>;
   /** The console panel once it is loaded. */
   consoleHandle(): ConsoleHandle | null;
   /** Where the render bench draws its throwaway graph. */
@@ -79,6 +81,7 @@ export function installTestHook(d: HookDeps): EntenteHook {
     settled: () => d.view.settled(),
     nodeBoxes: () => d.view.nodeBoxes(),
     screenBoxes: () => d.view.screenBoxes(),
+    labelBoxes: () => d.view.labelBoxes(),
     snapshot: () => {
       const scene = derived.$scene.get();
       return {

@@ -8,6 +8,7 @@ import { createCy } from './cy.js';
 import { drawnNodes } from './drawn-nodes.js';
 import { type ExportMeta, exportPng, exportSvg } from './export.js';
 import { fitViewport, type Insets, NO_INSETS } from './fit.js';
+import { declutterLabels, labelBox } from './labels.js';
 import { runLayout } from './layouts.js';
 import { nearest, neighbourToward } from './neighbours.js';
 import type { SceneStores } from './scene-store.js';
@@ -77,6 +78,7 @@ export function createGraphView(
   const elements = bindElements(cy, derived.$scene, {
     onApplied: () => {
       highlight.refresh();
+      declutterLabels(cy);
     },
     // New nodes (an add, an expansion, a console result): lay out and fit to the result.
     onAdded: () => {
@@ -101,6 +103,9 @@ export function createGraphView(
     s.$overlapShown.listen(() => void layout(true, true)),
     bindEvents(cy, handlers),
   ];
+  // A dragged node takes its label along, and the selected one's label always shows: settle
+  // which labels show again.
+  cy.on('dragfree select unselect', 'node', () => declutterLabels(cy));
 
   return {
     relayout: () => layout(false, true),
@@ -143,6 +148,18 @@ export function createGraphView(
         const bb = n.boundingBox({ includeLabels: false, includeOverlays: false });
         return { id: n.id(), x: n.position().x, y: n.position().y, w: bb.w, h: bb.h };
       }),
+    /** Node labels in model coordinates and whether each is shown, for the collision check. */
+    labelBoxes: () =>
+      cy
+        .nodes()
+        .toArray()
+        .flatMap((el) => {
+          const n = el as NodeSingular;
+          const b = labelBox(n);
+          if (!b) return [];
+          const shown = n.visible() && Number(n.style('text-opacity')) > 0;
+          return [{ ...b, shown }];
+        }),
     zoomBy(factor: number) {
       cy.zoom({
         level: cy.zoom() * factor,

@@ -1,5 +1,6 @@
 import type { Core, LayoutOptions, NodeSingular } from 'cytoscape';
 import type { LayoutName } from '../state/model.js';
+import { declutterLabels } from './labels.js';
 import { type LayoutSet, overlapPositions } from './overlap-layout.js';
 import {
   geoPositions,
@@ -126,6 +127,7 @@ export function runLayout(cy: Core, run: LayoutRun): Promise<void> {
   const done = new Promise<void>((resolve) => {
     layout.one('layoutstop', () => {
       separateNodes(cy, run.pinned);
+      declutterLabels(cy);
       resolve();
     });
   });

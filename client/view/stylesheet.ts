@@ -126,11 +126,20 @@ export function stylesheet(): StylesheetJson {
     },
     // Hover and selection highlight: the neighbourhood stays, the rest recedes.
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0.2 } },
+    // Labels that would collide with a more important one (view/labels.ts); a selected
+    // node always shows its name.
+    { selector: 'node.label-off', style: { 'text-opacity': 0 } },
     { selector: 'edge.hl', style: { opacity: 1, width: 4, 'z-index': 10 } },
     { selector: 'node.hl', style: { 'z-index': 10 } },
     {
       selector: 'node:selected',
-      style: { 'overlay-color': '#fab005', 'overlay-opacity': 0.35, 'overlay-padding': 8 },
+      style: {
+        'overlay-color': '#fab005',
+        'overlay-opacity': 0.35,
+        'overlay-padding': 8,
+        'text-opacity': 1,
+        'z-index': 30,
+      },
     },
     { selector: 'edge:selected', style: { 'overlay-color': '#fab005', 'overlay-opacity': 0.3 } },
   ] as StylesheetJson;

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { overlappingPairs } from '../../client/view/separate.js';
 import { ARTIFACTS, pageAt, useExplorer } from './harness.js';
+import { labelCollisions } from './screen-checks.js';
 
 type ScreenBox = { id: string; x1: number; y1: number; x2: number; y2: number };
 type Rect = { left: number; top: number; right: number; bottom: number };
@@ -172,7 +173,7 @@ for (const size of [
       await page.close();
     });
 
-    it('leaves no two nodes on top of each other after any layout', async () => {
+    it('leaves no two nodes, and no two shown labels, on top of each other after any layout', async () => {
       const page = await open(size, '#n=alliance:nato&sel=alliance:nato');
       await page.keyboard.press('e');
       await page.waitForFunction('window.__entente.snapshot().nodes.includes("nation:FIN")');
@@ -196,6 +197,16 @@ for (const size of [
         }[];
         expect(boxes.length).toBeGreaterThan(30);
         expect(overlappingPairs(boxes), `${name}: overlapping nodes`).toEqual([]);
+        // Labels: none of those shown meet another; the ones that would are hidden, not most.
+        const labels = await labelCollisions(page);
+        expect(labels.collisions, `${name}: colliding labels`).toEqual([]);
+        expect(labels.shown, `${name}: labels shown`).toBeGreaterThanOrEqual(
+          Math.min(12, boxes.length),
+        );
+        const natoShown = (await page.evaluate(
+          'window.__entente.labelBoxes().find((b) => b.id === "alliance:nato")?.shown',
+        )) as boolean;
+        expect(natoShown, `${name}: the alliance keeps its label`).toBe(true);
         await page.screenshot({ path: path.join(ARTIFACTS, `canvas-${tag}-layout-${name}.png`) });
       }
       await page.close();

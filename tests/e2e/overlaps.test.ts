@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, settle, useExplorer } from './harness.js';
-import { seriousA11yViolations } from './screen-checks.js';
+import { labelCollisions, seriousA11yViolations } from './screen-checks.js';
 
 const explorer = useExplorer();
 
@@ -56,6 +56,36 @@ for (const size of [
       }
       expect(at.has('nation:CHN')).toBe(true);
       await page.screenshot({ path: path.join(ARTIFACTS, `overlaps-${tag}-hulls.png`) });
+      await page.close();
+    });
+
+    it('shows no two colliding labels on five alliances, in the overlap layout and on the map', async () => {
+      const five = 'alliance:nato,alliance:eu,alliance:csto,alliance:sco,alliance:asean';
+      const page = await explorer.browser.context.newPage();
+      await page.setViewportSize(size);
+      await page.goto(`${explorer.server.baseUrl}/#n=${five}&o=${five}`);
+      await page.waitForFunction('window.__entente && window.__entente.ready === true');
+      await page.waitForSelector('#overlap-matrix');
+      // Choosing the five for overlaps brings in their members.
+      await settle(page);
+      for (const [key, layout] of [
+        ['', 'overlap'],
+        ['4', 'geo'],
+      ] as const) {
+        if (key) {
+          await page.click('#cy', { position: { x: 5, y: 5 } });
+          await page.keyboard.press(key);
+          await page.waitForFunction(`window.__entente.snapshot().layout === "${layout}"`);
+        }
+        await settle(page);
+        const labels = await labelCollisions(page);
+        expect(labels.shown + labels.hidden).toBeGreaterThan(40);
+        expect(labels.collisions, `${layout}: colliding labels`).toEqual([]);
+        expect(labels.shown).toBeGreaterThanOrEqual(12);
+        await page.screenshot({
+          path: path.join(ARTIFACTS, `overlaps-${tag}-labels-${layout}.png`),
+        });
+      }
       await page.close();
     });
 

@@ -159,3 +159,39 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
       nodes: v.nodes.slice(0, 8).map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
     }));
 }
+
+export interface LabelCheck {
+  shown: number;
+  hidden: number;
+  /** Pairs of shown labels whose boxes intersect (touching edges do not count). */
+  collisions: [string, string][];
+}
+
+/**
+ * Node labels through the test hook (cytoscape's label boxes, model coordinates): how many
+ * are shown and hidden, and which shown ones collide.
+ */
+export async function labelCollisions(page: Page): Promise<LabelCheck> {
+  const boxes = (await page.evaluate('window.__entente.labelBoxes()')) as {
+    id: string;
+    x1: number;
+    y1: number;
+    x2: number;
+    y2: number;
+    shown: boolean;
+  }[];
+  const shown = boxes.filter((b) => b.shown);
+  const collisions: [string, string][] = [];
+  for (let i = 0; i < shown.length; i++) {
+    for (let j = i + 1; j < shown.length; j++) {
+      const p = shown[i];
+      const q = shown[j];
+      if (!p || !q) continue;
+      const eps = 0.5;
+      if (p.x1 < q.x2 - eps && q.x1 < p.x2 - eps && p.y1 < q.y2 - eps && q.y1 < p.y2 - eps) {
+        collisions.push([p.id, q.id]);
+      }
+    }
+  }
+  return { shown: shown.length, hidden: boxes.length - shown.length, collisions };
+}
