@@ -4,5 +4,5 @@
 CREATE NODE TABLE IF NOT EXISTS Alliance(
   id STRING PRIMARY KEY, name STRING, aliases STRING[], note STRING, sources STRING,
   kind STRING, founded STRING, dissolved STRING,
-  atopid INT64, obligations STRING, layer STRING
+  atopid INT64, obligations STRING, layer STRING, names STRING
 )

@@ -157,9 +157,27 @@ export const NationSchema = z
   });
 export type Nation = z.infer<typeof NationSchema>;
 
+/**
+ * A name a node bore for a spell before its current one (the OSCE was the CSCE until 1995):
+ * `since` inclusive, `until` exclusive, as relationships' dates are. Read routes answer with
+ * the name in force on their date (domain/dated-names.ts).
+ */
+export const DatedNameSchema = z
+  .strictObject({
+    name: z.string().min(1).max(200),
+    since: IsoDateSchema,
+    until: IsoDateSchema,
+    sources: SourcesSchema,
+  })
+  .refine((n) => n.since < n.until, { message: 'since must be before until', path: ['until'] });
+export type DatedName = z.infer<typeof DatedNameSchema>;
+export const DatedNamesSchema = z.array(DatedNameSchema).max(20);
+
 export const AllianceSchema = z.strictObject({
   id: idSchemaFor('Alliance'),
   ...nodeBase,
+  /** Former names with their spells; stored as JSON text, like `sources`. */
+  names: DatedNamesSchema.optional(),
   kind: z.enum(ALLIANCE_KINDS),
   founded: IsoDateSchema,
   dissolved: IsoDateSchema.optional(),

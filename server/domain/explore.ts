@@ -8,6 +8,7 @@ import type {
 import { AppError } from '../lib/app-error.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { resolveAsOf } from './as-of.js';
+import { namedOnDate } from './dated-names.js';
 
 /** The node with this id, or NOT_FOUND. */
 export async function requireNode(store: GraphStore, id: string): Promise<GraphNode> {
@@ -16,7 +17,7 @@ export async function requireNode(store: GraphStore, id: string): Promise<GraphN
   return node;
 }
 
-/** A node's neighbourhood on a date, as the explorer expands it. */
+/** A node's neighbourhood on a date, as the explorer expands it, names as on the date. */
 export async function neighbourhood(
   store: GraphStore,
   id: string,
@@ -32,13 +33,20 @@ export async function neighbourhood(
     limit: query.limit,
     layer: query.layer,
   });
-  return { asOf, ...result };
+  return { asOf, ...namedOnDate(result, asOf) };
 }
 
-/** The canvas on a date: the requested nodes and the relationships among them that hold then. */
+/**
+ * The canvas on a date: the requested nodes, named as then, and the relationships among them
+ * that hold then.
+ */
 export async function subgraph(store: GraphStore, body: SubgraphBody): Promise<SubgraphResponse> {
   const asOf = resolveAsOf(body.asOf);
   const result = await store.subgraph(body.ids, { asOf, rels: body.rels, layer: body.layer });
   const found = new Set(result.nodes.map((n) => n.id));
-  return { asOf, ...result, missing: [...new Set(body.ids)].filter((id) => !found.has(id)) };
+  return {
+    asOf,
+    ...namedOnDate(result, asOf),
+    missing: [...new Set(body.ids)].filter((id) => !found.has(id)),
+  };
 }

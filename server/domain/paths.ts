@@ -2,12 +2,13 @@ import { PATH_ALL_LIMIT, type PathResponse, type ShortestPathQuery } from '../co
 import { AppError } from '../lib/app-error.js';
 import type { GraphStore, ShortestPathOptions } from '../store/graph-store.js';
 import { resolveAsOf } from './as-of.js';
+import { namedOnDate } from './dated-names.js';
 import { requireNode } from './explore.js';
 
 /**
  * The shortest path on a date, or every one of them with `all` (at most PATH_ALL_LIMIT, the
  * first the same as without `all`), over the chosen relationship types and around the
- * excluded kinds and nodes; NO_PATH when none is within maxHops.
+ * excluded kinds and nodes, every node named as on the date; NO_PATH when none is within maxHops.
  */
 export async function shortestPath(
   store: GraphStore,
@@ -29,7 +30,8 @@ export async function shortestPath(
   const found = query.all
     ? await store.shortestPaths(start, end, options, PATH_ALL_LIMIT + 1)
     : [await store.shortestPath(start, end, options)].filter((p) => p !== null);
-  const [first] = found;
+  const named = found.map((p) => namedOnDate(p, asOf));
+  const [first] = named;
   if (!first) {
     throw new AppError(
       'NO_PATH',
@@ -45,7 +47,7 @@ export async function shortestPath(
   if (!query.all) return response;
   return {
     ...response,
-    paths: found.slice(0, PATH_ALL_LIMIT),
-    truncated: found.length > PATH_ALL_LIMIT,
+    paths: named.slice(0, PATH_ALL_LIMIT),
+    truncated: named.length > PATH_ALL_LIMIT,
   };
 }
