@@ -52,10 +52,10 @@ for (const size of [
       const page = await pageAt(explorer, size, '#n=alliance:nato&sel=alliance:nato');
       await settle(page);
       await page.click('#layer-atop');
-      await page.waitForFunction(() => location.hash.includes('ly=atop'));
+      await page.waitForFunction('location.hash.includes("ly=atop")');
       expect(await page.getAttribute('#layer-atop', 'aria-checked')).toBe('true');
       await page.click('#layer-curated');
-      await page.waitForFunction(() => !location.hash.includes('ly='));
+      await page.waitForFunction('!location.hash.includes("ly=")');
 
       // Keyboard: the menu opens with Enter and every data entry is reachable with Tab.
       await page.focus('#export-menu');
@@ -63,7 +63,7 @@ for (const size of [
       const ids: string[] = [];
       for (let i = 0; i < 16; i += 1) {
         await page.keyboard.press('Tab');
-        ids.push(await page.evaluate(() => document.activeElement?.id ?? ''));
+        ids.push(String(await page.evaluate('document.activeElement?.id ?? ""')));
       }
       for (const f of ['gexf', 'graphml', 'json', 'csv', 'cypher', 'neo4j-admin']) {
         expect(ids).toContain(`export-${f}`);

@@ -19,6 +19,7 @@ describe('URL codec', () => {
       nodes: ['alliance:nato', 'nation:DEU', 'nation:FIN'],
       pinned: ['nation:DEU'],
       asOf: '1985-06-01',
+      layer: 'all',
       layout: 'geo',
       view: 'nations',
       sizeBy: 'milex',
@@ -36,6 +37,7 @@ describe('URL codec', () => {
     const hash = encodeView(view, today);
     expect(hash).toContain('n=alliance:nato,nation:DEU,nation:FIN');
     expect(hash).toContain('d=1985-06-01');
+    expect(hash).toContain('ly=all');
     expect(decodeView(`#${hash}`, today)).toEqual(view);
   });
 
@@ -49,6 +51,8 @@ describe('URL codec', () => {
     expect(v.layout).toBe('fcose');
     expect(v.filters.labels).toEqual(['Nation']);
     expect(v.pinned).toEqual([]);
+    expect(decodeView('#ly=everything', today).layer).toBe('curated');
+    expect(decodeView('#ly=atop', today).layer).toBe('atop');
   });
 
   it('clamps dates to the supported range', () => {
