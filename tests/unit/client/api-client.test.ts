@@ -20,7 +20,28 @@ describe('the API client', () => {
   it('builds each request from the route map', async () => {
     const { calls, fetcher } = answering(200, { results: [] });
     await createApi(fetcher).search('NATO', { limit: 1, types: ['Alliance'] });
-    expect(calls[0]?.url).toBe('/api/search?q=NATO&types=Alliance&limit=1');
+    expect(calls[0]?.url).toBe('/api/search?q=NATO&types=Alliance&limit=1&layer=curated');
+  });
+
+  it('sends the data layer it is given with every read', async () => {
+    const { calls, fetcher } = answering(200, {});
+    let layer: 'curated' | 'atop' | 'all' = 'atop';
+    const api = createApi(fetcher, { layer: () => layer });
+    const reads = [
+      () => api.stats(),
+      () => api.search('NATO'),
+      () => api.neighbourhood('alliance:nato', { asOf: '2020-01-01' }),
+      () => api.members('alliance:nato', '2020-01-01'),
+      () => api.memberships('nation:FRA', '2020-01-01'),
+      () => api.shortestPath('nation:FRA', 'nation:USA', '2020-01-01'),
+    ];
+    for (const read of reads) await read().catch(() => undefined);
+    expect(calls.map((c) => new URL(c.url, 'http://x').searchParams.get('layer'))).toEqual(
+      reads.map(() => 'atop'),
+    );
+    layer = 'all';
+    await api.subgraph({ ids: ['alliance:nato'] }).catch(() => undefined);
+    expect(JSON.parse(String(calls.at(-1)?.init?.body)).layer).toBe('all');
   });
 
   it('fills path parameters and posts bodies as JSON', async () => {
@@ -36,6 +57,7 @@ describe('the API client', () => {
     expect(JSON.parse(String(calls[0]?.init?.body))).toEqual({
       ids: ['alliance:nato'],
       asOf: '2020-01-01',
+      layer: 'curated',
     });
   });
 
