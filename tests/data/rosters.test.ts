@@ -559,6 +559,13 @@ describe('ECOWAS [https://reliefweb.int/organization/ecowas]', () => {
     expect(members(EC, '2001-01-01')).toContain('nation:CPV');
     expect(members(EC, '2025-02-01')).toHaveLength(12);
   });
+  it('has Mali suspended from 2021-05-30 and Burkina Faso from 2022-01-28 until they left on 2025-01-29 [https://www.businesslive.co.za/bd/world/africa/2021-05-31-ecowas-suspends-mali-but-no-new-sanctions/]', () => {
+    const suspended = (date: string) => holdersOn(bundle, 'MEMBER_OF', EC, date, 'suspended');
+    expect(suspended('2021-05-30')).toContain('nation:MLI');
+    expect(suspended('2022-01-28')).toEqual(expect.arrayContaining(nations('BFA', 'MLI')));
+    expect(members(EC, '2023-01-01')).not.toContain('nation:MLI');
+    expect(suspended('2025-01-29')).toEqual([]);
+  });
 });
 
 describe('SCO dialogue partners [https://tass.com/world/2010381/amp]', () => {
