@@ -100,6 +100,28 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
       });
     });
 
+    describe('relationships (all time)', () => {
+      it('returns every relationship once, whatever its dates, with both ends', async () => {
+        const all = await store.relationships();
+        const byId = new Map(all.map((e) => [e.id, e]));
+        expect(byId.size).toBe(all.length);
+        for (const asOf of ['1960-01-01', '1985-01-01', '2024-01-01']) {
+          const onDate = await store.subgraph(ids(), { asOf });
+          for (const e of onDate.edges) expect(byId.get(e.id), e.id).toEqual(e);
+        }
+        // Relationships that ended long ago are there too, with their dates.
+        const ended = all.filter((e) => e.properties.until !== null);
+        expect(ended.some((e) => e.target === 'alliance:warsaw-pact')).toBe(true);
+        const known = new Set(ids());
+        for (const e of all) {
+          expect(known.has(e.source), e.id).toBe(true);
+          expect(known.has(e.target), e.id).toBe(true);
+        }
+        expect(await store.relationships('atop')).toEqual([]);
+        expect((await store.relationships('all')).length).toBe(all.length);
+      });
+    });
+
     describe('getNode', () => {
       it('returns the node with its properties and sources, keyed by domain id', async () => {
         const node = GraphNodeSchema.parse(await store.getNode('nation:FRA'));

@@ -102,6 +102,8 @@ for (const size of [
         const curated = await page.$$eval('#memberships .members li', (lis) => lis.length);
         expect(curated).toBeGreaterThan(20);
         expect(await page.textContent('#details .detail-head')).toContain('Curated');
+        await page.evaluate('document.querySelector("#atop-phases").scrollIntoView()');
+        await page.screenshot({ path: path.join(ARTIFACTS, `interchange-phases-${tag}.png`) });
 
         // Expand NATO so its members are drawn, then export the canvas as drawn.
         await page.click('#details button[title="Expand (E)"]');
