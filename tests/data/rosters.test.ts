@@ -454,6 +454,7 @@ describe('EU defence structures [https://eda.europa.eu/Aboutus/who-we-are/member
     expect(members(EC, '2022-01-23')).toEqual(nations('BEL', 'DEU', 'ESP', 'FRA', 'LUX', 'POL'));
     expect(partners(EC, '2021-01-01')).toContain('nation:POL');
     expect(partners(EC, '2022-01-23')).not.toContain('nation:POL');
+    expect(partners(EC, '2022-01-23')).toEqual(nations('AUT', 'GRC', 'ROU', 'TUR'));
   });
 });
 
