@@ -176,7 +176,8 @@ mountPath($('#paths'), s, {
   setEnd: path.setPathEnd,
   suggest: (text) => void path.suggest(text),
   acceptSuggestion: path.acceptSuggestion,
-  find: (f, t) => void path.findPath(f, t),
+  find: (f, t, steer) => void path.findPath(f, t, steer),
+  draw: (i) => void path.drawPath(i),
   clear: path.clearPath,
 });
 memberships.follow();

@@ -1,4 +1,10 @@
-import { type GraphNode, PATH_HOPS } from '../../server/contract/index.js';
+import {
+  type AllianceKind,
+  type GraphEdge,
+  type GraphNode,
+  PATH_HOPS,
+  type RelType,
+} from '../../server/contract/index.js';
 import type { Api } from '../api/client.js';
 import { ApiError } from '../api/http.js';
 import { existsOn, lifetimeOf, lifetimeText } from '../state/lifetime.js';
@@ -9,9 +15,25 @@ import type { Track } from './track.js';
 
 type End = 'from' | 'to';
 
+/** How the analyst steers a search: what to follow, what to route around, one or all. */
+export interface PathSteer {
+  /** Relationship types to follow; all when absent. */
+  rels?: readonly RelType[];
+  /** Alliance kinds to route around (`organisation` keeps out the UN). */
+  exclude?: readonly AllianceKind[];
+  /** Every shortest path rather than one. */
+  all?: boolean;
+}
+
+const hops = (n: number) => `${n} hop${n === 1 ? '' : 's'}`;
+
 /** Shortest paths between two nodes on the current date; the ends may be searched for. */
 export function createPathActions(api: Api, s: Stores, canvas: CanvasActions, track: Track) {
   const suggestions = latestWins();
+  /** The steer of the last search, so a date change searches the same way. */
+  let steer: PathSteer = {};
+  /** The edges of every listed path, to draw whichever the analyst picks. */
+  let listed: Array<{ nodes: GraphNode[]; edges: GraphEdge[] }> = [];
 
   /** The node behind an end: on the canvas already, or read from the server. */
   const nodeOf = async (id: string): Promise<GraphNode> =>
@@ -52,27 +74,49 @@ export function createPathActions(api: Api, s: Stores, canvas: CanvasActions, tr
       }
     }
     try {
-      const res = await api.shortestPath(from, to, asOf);
-      canvas.mergeAll(res.edges);
-      await canvas.addNodes(res.nodes.map((n) => n.id));
-      s.$path.set({
-        from,
-        to,
-        nodeIds: res.nodes.map((n) => n.id),
-        edgeIds: res.edges.map((e) => e.id),
+      const res = await api.shortestPath(from, to, asOf, undefined, {
+        rels: steer.rels?.length ? [...steer.rels] : undefined,
+        exclude: steer.exclude?.length ? [...steer.exclude] : undefined,
+        all: steer.all || undefined,
       });
-      s.$notice.set({
-        tone: 'info',
-        text: `Shortest path on ${asOf}: ${res.length} hop${res.length === 1 ? '' : 's'}.`,
-      });
+      listed = res.paths ?? [{ nodes: res.nodes, edges: res.edges }];
+      await draw(from, to, 0, res.truncated);
+      const many = listed.length > 1 ? `${listed.length} shortest paths` : 'Shortest path';
+      s.$notice.set({ tone: 'info', text: `${many} on ${asOf}: ${hops(res.length)}.` });
     } catch (e) {
       if (!(e instanceof ApiError && e.code === 'NO_PATH')) throw e;
+      listed = [];
       s.$path.set({ from, to, nodeIds: [], edgeIds: [] });
       s.$notice.set({
         tone: 'warn',
         text: `No path between them within ${PATH_HOPS.default} hops on ${asOf}.`,
       });
     }
+  }
+
+  /** Puts listed path `index` on the canvas and highlights it, keeping the list. */
+  async function draw(from: string, to: string, index: number, truncated?: boolean) {
+    const chosen = listed[index];
+    if (!chosen) return;
+    canvas.mergeAll(chosen.edges);
+    await canvas.addNodes(chosen.nodes.map((n) => n.id));
+    s.$path.set({
+      from,
+      to,
+      nodeIds: chosen.nodes.map((n) => n.id),
+      edgeIds: chosen.edges.map((e) => e.id),
+      ...(listed.length > 1 || steer.all
+        ? {
+            alternatives: listed.map((p) => ({
+              nodeIds: p.nodes.map((n) => n.id),
+              edgeIds: p.edges.map((e) => e.id),
+              names: p.nodes.map((n) => n.name),
+            })),
+            shown: index,
+            truncated: truncated ?? s.$path.get()?.truncated,
+          }
+        : {}),
+    });
   }
 
   const setPathEnd = (end: End, id: string | null) => {
@@ -99,12 +143,19 @@ export function createPathActions(api: Api, s: Stores, canvas: CanvasActions, tr
       s.$pathCandidates.set([...s.$pathCandidates.get(), { id: sug.id, name: sug.name }]);
       setPathEnd(sug.end, sug.id);
     },
-    async findPath(from: string, to: string) {
+    async findPath(from: string, to: string, how: PathSteer = steer) {
+      steer = how;
       s.$pathEnds.set({ from, to });
       s.$pathNote.set(null);
       await track('Finding the shortest path', () => loadPath(from, to));
     },
+    /** Draws another of the listed shortest paths (ALL SHORTEST) in place of the one shown. */
+    async drawPath(index: number) {
+      const path = s.$path.get();
+      if (path) await track('Drawing the path', () => draw(path.from, path.to, index));
+    },
     clearPath: () => {
+      listed = [];
       s.$path.set(null);
       s.$pathNote.set(null);
     },

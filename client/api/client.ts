@@ -123,7 +123,17 @@ export function createApi(
       to: QueryOf<'shortestPath'>['to'] & string,
       asOf: string,
       maxHops?: QueryOf<'shortestPath'>['maxHops'],
-    ) => get('shortestPath', {}, { from, to, asOf, maxHops, layer: layer() }),
+      /** Relationship types to follow, alliance kinds and ids to route around, all shortest. */
+      steer: Pick<QueryOf<'shortestPath'>, 'rels' | 'exclude' | 'avoid' | 'all'> = {},
+    ) =>
+      get('shortestPath', {}, {
+        from,
+        to,
+        asOf,
+        maxHops,
+        layer: layer(),
+        ...steer,
+      } as QueryOf<'shortestPath'>),
     /** The whole graph of the layer on a date (or over all time) as a file. */
     exportGraph: (query: QueryOf<'exportGraph'> & { format: QueryOf<'exportGraph'>['format'] }) =>
       file(

@@ -32,11 +32,24 @@ export type RequestStatus =
   | { type: 'loading'; what: string }
   | { type: 'error'; message: string };
 
+/** One path of a search: ids in path order and the names the nodes had on the date. */
+export interface PathSteps {
+  nodeIds: readonly string[];
+  edgeIds: readonly string[];
+  names: readonly string[];
+}
+
+/** The drawn path; with ALL SHORTEST, every shortest path found and which one is drawn. */
 export interface PathResult {
   from: string;
   to: string;
   nodeIds: readonly string[];
   edgeIds: readonly string[];
+  alternatives?: readonly PathSteps[];
+  /** Index into `alternatives` of the drawn path. */
+  shown?: number;
+  /** More shortest paths exist than the server lists. */
+  truncated?: boolean;
 }
 
 export interface OverlapSet {

@@ -101,6 +101,13 @@ export function mountDetails(
         layerTag(n),
       ),
       h('h2', { id: 'details-title' }, n.name),
+      typeof p.currentName === 'string'
+        ? h(
+            'p',
+            { class: 'muted', id: 'details-current-name' },
+            `The name on this date; today ${p.currentName}.`,
+          )
+        : null,
       aliases.length ? h('p', { class: 'muted' }, `Also: ${aliases.join(', ')}`) : null,
       h(
         'div',
