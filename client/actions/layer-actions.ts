@@ -36,7 +36,7 @@ export function createLayerActions(
     if (now.type !== 'none' && now.type !== 'loading' && now.id === id && now.asOf === asOf) return;
     as.$atopPhases.set({ type: 'loading', id, asOf });
     const out = await latest(() =>
-      api.neighbourhood(twin as never, {
+      api.neighbourhood(twin, {
         asOf,
         depth: 1,
         rels: ['MEMBER_OF'],
