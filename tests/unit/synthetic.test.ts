@@ -90,4 +90,54 @@ describe('synthetic graph', () => {
       await store.close();
     }
   });
+
+  it('loads tables of thousands through the staged COPY exactly, and a missing endpoint writes nothing', async () => {
+    const result = validateSeeds([...syntheticFiles({ nodes: 5000, rels: 5000 })]);
+    if (!result.ok) throw new Error('synthetic set is invalid');
+    const nations = result.bundle.nodes.filter((n) => n.label === 'Nation');
+    expect(nations.length).toBeGreaterThanOrEqual(2000);
+    const tricky = {
+      ...(nations[0] as (typeof nations)[number]),
+      record: {
+        ...(nations[0] as (typeof nations)[number]).record,
+        name: 'Quote "and", comma',
+        aliases: ['O\'Brien, "the" [first]', ' spaced '],
+        lat: -12.3456789,
+        lon: 100,
+      },
+    };
+    const broken = {
+      ...(nations[1] as (typeof nations)[number]),
+      record: { ...(nations[1] as (typeof nations)[number]).record, note: 'two\nlines' },
+    };
+    const bundle = {
+      nodes: [
+        tricky,
+        broken,
+        ...result.bundle.nodes.filter((n) => n !== nations[0] && n !== nations[1]),
+      ],
+      rels: result.bundle.rels,
+    };
+    const store = await embeddedStore();
+    try {
+      const [first] = result.bundle.rels;
+      if (!first) throw new Error('no relationship');
+      const dangling = { ...first, id: 'member_of:dangling', to: 'alliance:no-such-alliance' };
+      await expect(
+        store.importGraph({ nodes: bundle.nodes, rels: [...bundle.rels, dangling] }),
+      ).rejects.toThrow(/member_of:dangling .*endpoint not found/);
+      expect(await store.getNode(tricky.record.id)).toBeNull();
+
+      await store.importGraph(bundle);
+      const node = await store.getNode(tricky.record.id);
+      expect(node?.name).toBe('Quote "and", comma');
+      expect(node?.properties.aliases).toEqual(['O\'Brien, "the" [first]', ' spaced ']);
+      expect(node?.properties.lat).toBe(-12.3456789);
+      expect((await store.getNode(broken.record.id))?.properties.note).toBe('two\nlines');
+      const stats = await store.stats();
+      expect(Object.values(stats.relationships).reduce((a, b) => a + b, 0)).toBe(5000);
+    } finally {
+      await store.close();
+    }
+  });
 });

@@ -1,35 +1,62 @@
+import { mkdtemp, open, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { REL_ENDPOINTS, type RelRecord } from '../../contract/model.js';
 import { labelOfId, type NodeLabel, type RelType } from '../../contract/primitives.js';
 import type { SeedBundle } from '../../seed/validate-seeds.js';
-import { bulkRow, columnsOf, copyText } from '../bulk.js';
+import { bulkRow, columnsOf, copyText, createText, csvHeader, csvRow } from '../bulk.js';
 import type { CypherFiles } from '../cypher-files.js';
 import { BULK_BATCH, type BulkBatch, checkEndpoints, upsertParams } from '../import-plan.js';
 import { bulkOf, type QueryDescriptor, upsertNode, upsertRel } from '../queries.js';
 import type { LbugRunner } from './lbug-runner.js';
 
-/** Records per COPY statement: COPY costs little per statement, parameters cost per value. */
-export const COPY_BATCH = 20_000;
+/** Fewer new records than this in one table go in by `UNWIND ... CREATE` instead of COPY. */
+export const COPY_MIN = 2_000;
+
+/** Records per `UNWIND ... CREATE` statement. */
+const CREATE_BATCH = 5_000;
+
+/** Staged CSV lines written per file write, so a large table never sits in memory as text. */
+const WRITE_LINES = 10_000;
 
 type Row = Record<string, unknown>;
+type NodeRecord = SeedBundle['nodes'][number]['record'];
 
 /**
  * The embedded load path, run inside the caller's transaction. Records whose id the table does
- * not hold yet (the whole bundle on a first start) go in by LadybugDB's COPY from a parameter
- * list, the fastest write it has; records that already exist, and any repeat of an id within
- * the bundle, go through the UNWIND upserts after them, so a re-import updates in place
- * (idempotent) and the last record of an id wins, as with one upsert per record. A COPY of a
- * relationship whose endpoint is missing fails the statement, which ends the transaction; the
- * error names the relationship. Rows are built one batch at a time.
+ * not hold yet (the whole bundle on a first start) are created: a table's worth of thousands
+ * by LadybugDB's COPY from a CSV file staged in a temp folder (its fastest write), fewer by one
+ * `UNWIND ... CREATE` per few thousand. Records that already exist, and any repeat of an id
+ * within the bundle, then go through the UNWIND upserts, so a re-import updates in place
+ * (idempotent) and the last record of an id wins, as with one upsert per record. A
+ * relationship whose endpoint is missing fails the import with an error naming it; a failed
+ * statement ends LadybugDB's transaction, so nothing is written.
  *
- * COPY never checks an id against rows written earlier in the same transaction, so new ids are
- * found first (primary-key look-ups, skipped for a table that was empty) and never copied twice.
+ * COPY inside a transaction does not check ids against rows written earlier in it, so new ids
+ * are found first (primary-key look-ups, skipped for a table that was empty) and never copied
+ * twice.
  */
 export async function loadBundle(
   writes: LbugRunner,
   cypher: CypherFiles,
   bundle: SeedBundle,
 ): Promise<void> {
-  const byLabel = new Map<NodeLabel, SeedBundle['nodes'][number]['record'][]>();
+  const stage = new Stage();
+  try {
+    await loadNodes(writes, cypher, bundle, stage);
+    await loadRels(writes, cypher, bundle, stage);
+  } finally {
+    await stage.remove();
+  }
+}
+
+async function loadNodes(
+  writes: LbugRunner,
+  cypher: CypherFiles,
+  bundle: SeedBundle,
+  stage: Stage,
+) {
+  const byLabel = new Map<NodeLabel, NodeRecord[]>();
   for (const { label, record } of bundle.nodes) {
     const records = byLabel.get(label) ?? [];
     records.push(record);
@@ -40,20 +67,21 @@ export async function loadBundle(
     const columns = columnsOf(cypher, label, 'node');
     const empty = await tableIsEmpty(writes, `MATCH (n:${label}) RETURN count(n) AS c`);
     const existing = empty ? new Set<string>() : await existingNodes(writes, label, records);
-    const seen = new Set<string>();
-    const fresh: typeof records = [];
-    const rest: typeof records = [];
-    for (const r of records) {
-      if (existing.has(r.id) || seen.has(r.id)) rest.push(r);
-      else {
-        seen.add(r.id);
-        fresh.push(r);
-      }
-    }
-    const copy = copyText(label, columns);
-    for (let i = 0; i < fresh.length; i += COPY_BATCH) {
-      const rows = fresh.slice(i, i + COPY_BATCH).map((r) => copyRow(query, r, columns));
-      await writes.text(copy, { rows });
+    const { fresh, rest } = splitFresh(records, existing, new Set());
+    const row = (r: NodeRecord) => tableRow(query, r, columns);
+    const names = [...columns.keys()];
+    const values = (r: NodeRecord) => names.map((c) => field(r, c));
+    const odd = await copyFresh(
+      writes,
+      stage,
+      fresh,
+      values,
+      (file) => copyText(label, columns, file),
+      csvHeader(columns, false),
+    );
+    const create = createText(label, columns);
+    for (let i = 0; i < odd.length; i += CREATE_BATCH) {
+      await writes.text(create, { rows: odd.slice(i, i + CREATE_BATCH).map(row) });
     }
     const bulk = bulkOf(query);
     for (let i = 0; i < rest.length; i += BULK_BATCH) {
@@ -61,7 +89,9 @@ export async function loadBundle(
       await writes.run(bulk, { rows });
     }
   }
+}
 
+async function loadRels(writes: LbugRunner, cypher: CypherFiles, bundle: SeedBundle, stage: Stage) {
   const groups = new Map<
     string,
     { type: RelType; from: NodeLabel; to: NodeLabel; rels: RelRecord[] }
@@ -69,47 +99,49 @@ export async function loadBundle(
   for (const rel of bundle.rels) {
     const from = labelOfId(rel.from);
     const to = labelOfId(rel.to);
-    if (!from || !to)
-      throw new Error(`relationship ${rel.id} (${rel.from} -> ${rel.to}): endpoint not found`);
+    if (!from || !to) throw new Error(`${relName(rel)}: endpoint not found`);
     const key = `${rel.type}|${from}|${to}`;
     const group = groups.get(key) ?? { type: rel.type, from, to, rels: [] };
     group.rels.push(rel);
     groups.set(key, group);
   }
-  const emptyAtStart = new Map<RelType, boolean>();
+  // Ids each type held before this import (none for an empty table), and ids created since.
+  const existing = new Map<RelType, Set<string>>();
   for (const { type } of groups.values()) {
-    if (!emptyAtStart.has(type)) {
-      emptyAtStart.set(
-        type,
-        await tableIsEmpty(writes, `MATCH ()-[r:${type}]->() RETURN count(r) AS c`),
-      );
-    }
+    if (existing.has(type)) continue;
+    const empty = await tableIsEmpty(writes, `MATCH ()-[r:${type}]->() RETURN count(r) AS c`);
+    existing.set(type, empty ? new Set() : await existingRels(writes, type));
   }
-  const seen = new Map<RelType, Set<string>>();
+  const created = new Map<RelType, Set<string>>();
   for (const { type, from, to, rels } of groups.values()) {
     const query = upsertRel(type);
     const columns = columnsOf(cypher, type, 'rel');
-    const existing = emptyAtStart.get(type)
-      ? new Set<string>()
-      : await existingRels(writes, type, from, to, rels);
-    const ids = seen.get(type) ?? new Set<string>();
-    seen.set(type, ids);
-    const fresh: RelRecord[] = [];
-    const rest: RelRecord[] = [];
-    for (const r of rels) {
-      if (existing.has(r.id) || ids.has(r.id)) rest.push(r);
-      else {
-        ids.add(r.id);
-        fresh.push(r);
-      }
-    }
-    const copy = copyText(type, columns, { from, to, pairs: REL_ENDPOINTS[type].length });
-    for (let i = 0; i < fresh.length; i += COPY_BATCH) {
-      const chunk = fresh.slice(i, i + COPY_BATCH);
-      const rows = chunk.map((r) => ({ from: r.from, to: r.to, ...copyRow(query, r, columns) }));
-      await writes.text(copy, { rows }).catch((err: unknown) => {
-        throw missingEndpoint(err, chunk) ?? err;
-      });
+    const ids = created.get(type) ?? new Set<string>();
+    created.set(type, ids);
+    const { fresh, rest } = splitFresh(rels, existing.get(type) ?? new Set(), ids);
+    const row = (r: RelRecord): Row => ({ from: r.from, to: r.to, ...tableRow(query, r, columns) });
+    const names = [...columns.keys()];
+    const values = (r: RelRecord) => [r.from, r.to, ...names.map((c) => field(r, c))];
+    const pairs = REL_ENDPOINTS[type].length;
+    const odd = await copyFresh(
+      writes,
+      stage,
+      fresh,
+      values,
+      (file) => copyText(type, columns, file, { from, to, pairs }),
+      csvHeader(columns, true),
+    ).catch((err: unknown) => {
+      throw missingEndpoint(err, fresh) ?? err;
+    });
+    const create = createText(type, columns, { from, to });
+    for (let i = 0; i < odd.length; i += CREATE_BATCH) {
+      const chunk = odd.slice(i, i + CREATE_BATCH);
+      const rows = chunk.map(row);
+      const written = await writes.text(create, { rows });
+      checkEndpoints(
+        { query: bulkOf(query), rows, rels: chunk.map((r) => ({ id: r.id, name: relName(r) })) },
+        written as Array<{ id: string }>,
+      );
     }
     const bulk = bulkOf(query);
     const slots = { from, to };
@@ -127,18 +159,105 @@ export async function loadBundle(
   }
 }
 
+/** Records whose id is new (first occurrence only) and the rest, in bundle order. */
+function splitFresh<T extends { id: string }>(
+  records: T[],
+  existing: Set<string>,
+  seen: Set<string>,
+) {
+  const fresh: T[] = [];
+  const rest: T[] = [];
+  for (const r of records) {
+    if (existing.has(r.id) || seen.has(r.id)) rest.push(r);
+    else {
+      seen.add(r.id);
+      fresh.push(r);
+    }
+  }
+  return { fresh, rest };
+}
+
+/**
+ * COPYs `fresh` from a staged CSV file when there are enough of them to pay for it, writing the
+ * file a slice at a time; returns the records left for `UNWIND ... CREATE` (all of them for a
+ * small table, else those csvRow cannot carry exactly).
+ */
+async function copyFresh<T>(
+  writes: LbugRunner,
+  stage: Stage,
+  fresh: T[],
+  values: (r: T) => unknown[],
+  text: (file: string) => string,
+  header: string,
+): Promise<T[]> {
+  if (fresh.length < COPY_MIN) return fresh;
+  const odd: T[] = [];
+  const file = await stage.file();
+  if (!file) return fresh;
+  const out = await open(file.path, 'w');
+  let copied = 0;
+  try {
+    await out.write(`${header}\n`);
+    for (let i = 0; i < fresh.length; i += WRITE_LINES) {
+      const lines: string[] = [];
+      for (const r of fresh.slice(i, i + WRITE_LINES)) {
+        const line = csvRow(values(r));
+        if (line === undefined) odd.push(r);
+        else lines.push(line);
+      }
+      copied += lines.length;
+      if (lines.length) await out.write(`${lines.join('\n')}\n`);
+    }
+  } finally {
+    await out.close();
+  }
+  if (copied > 0) await writes.text(text(file.path), {});
+  await file.remove();
+  return odd;
+}
+
+/** The loader's temp folder for staged CSV files, made on first use and removed at the end. */
+class Stage {
+  private dir: Promise<string> | undefined;
+  private n = 0;
+
+  /** A new file path in the folder, or undefined when the folder's path cannot be quoted in Cypher. */
+  async file(): Promise<{ path: string; remove: () => Promise<void> } | undefined> {
+    this.dir ??= mkdtemp(path.join(tmpdir(), 'entente-load-'));
+    const file = path.join(await this.dir, `${this.n++}.csv`);
+    if (/['\\]/.test(file)) return undefined;
+    return { path: file, remove: () => rm(file, { force: true }) };
+  }
+
+  async remove(): Promise<void> {
+    if (this.dir) await rm(await this.dir, { recursive: true, force: true });
+  }
+}
+
 const relName = (r: RelRecord) => `relationship ${r.id} (${r.from} -> ${r.to})`;
 
-/** One record as a COPY row: every table column, in DDL order, non-STRING values as text. */
-function copyRow(
-  query: QueryDescriptor,
+/**
+ * One record as a row of its table: every column in DDL order, valued as upsertParams values
+ * it (`sources` as JSON text, `aliases` a list), non-STRING values as text (bulk.ts). Read
+ * straight from the record: upsertParams asks the descriptor's schema per call, which costs
+ * more than the rest of a large load.
+ */
+function tableRow(
+  _query: QueryDescriptor,
   record: Parameters<typeof upsertParams>[1],
   columns: Map<string, string>,
 ): Row {
-  const params = upsertParams(query, record);
   const values: Row = {};
-  for (const name of columns.keys()) values[name] = params[name] ?? null;
+  for (const name of columns.keys()) values[name] = field(record, name);
   return bulkRow(values, 'embedded', columns);
+}
+
+/** One column's value of a record, as upsertParams gives it. */
+function field(record: object, name: string): unknown {
+  const value = (record as Row)[name];
+  if (name === 'sources') return JSON.stringify(value);
+  if (name === 'aliases') return value ?? [];
+  return value ?? null;
 }
 
 async function tableIsEmpty(writes: LbugRunner, text: string): Promise<boolean> {
@@ -156,17 +275,8 @@ async function existingNodes(writes: LbugRunner, label: NodeLabel, records: Arra
   return new Set(rows.map((r) => String(r.id)));
 }
 
-async function existingRels(
-  writes: LbugRunner,
-  type: RelType,
-  from: NodeLabel,
-  to: NodeLabel,
-  rels: RelRecord[],
-) {
-  const rows = await writes.text(
-    `UNWIND $rows AS row MATCH (a:${from} {id: row.from})-[r:${type}]->(b:${to} {id: row.to}) WHERE r.id = row.id RETURN r.id AS id`,
-    { rows: rels.map((r) => ({ id: r.id, from: r.from, to: r.to })) },
-  );
+async function existingRels(writes: LbugRunner, type: RelType) {
+  const rows = await writes.text(`MATCH ()-[r:${type}]->() RETURN r.id AS id`, {});
   return new Set(rows.map((r) => String(r.id)));
 }
 
