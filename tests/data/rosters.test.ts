@@ -513,11 +513,12 @@ describe('African Union suspensions before 2020 [AU Peace and Security Council c
     expect(suspended('2014-06-17')).toEqual(nations('CAF'));
     expect(suspended('2016-04-06')).toEqual([]);
   });
-  it('has Togo suspended in 2005, Mauritania after its 2005 and 2008 coups, Guinea after 2008, and Sudan in June-September 2019', () => {
+  it('has Togo suspended in 2005, Mauritania after its 2005 and 2008 coups, Guinea after 2008, Burkina Faso in September 2015 and Sudan in June-September 2019', () => {
     expect(suspended('2005-03-01')).toEqual(nations('TGO'));
     expect(suspended('2006-01-01')).toEqual(nations('MRT'));
     expect(suspended('2007-04-10')).toEqual([]);
     expect(suspended('2009-01-01')).toEqual(nations('GIN', 'MRT'));
+    expect(suspended('2015-09-20')).toEqual(nations('BFA', 'CAF'));
     expect(suspended('2019-07-01')).toEqual(nations('SDN'));
     expect(members(AU, '2019-09-06')).toContain('nation:SDN');
   });
