@@ -10,6 +10,9 @@ const OBLIGATION_TEXT: Record<ObligationType, string> = {
   consultation: 'consultation',
 };
 
+/** ATOP 5.1 codes a phase without an exit as in effect on its last date. */
+const OPEN_END_TITLE = 'No exit in ATOP 5.1: in effect on 2018-12-31, the last day it covers';
+
 /**
  * A curated alliance's ATOP member phases on the date: entry and exit dates and each
  * member's obligations, shown beside the curated membership. Empty when there is nothing to say.
@@ -43,7 +46,11 @@ export function atopPhasesSection(id: string, p: AtopPhases): HTMLElement | null
               'li',
               {},
               h('span', {}, ph.name),
-              h('span', { class: 'muted' }, `${ph.since} – ${ph.until ?? 'today'}`),
+              h(
+                'span',
+                { class: 'muted', title: OPEN_END_TITLE },
+                `${ph.since} – ${ph.until ?? 'in force at ATOP’s end'}`,
+              ),
               h(
                 'span',
                 { class: 'obligations' },
