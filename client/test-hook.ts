@@ -33,7 +33,17 @@ export interface EntenteHook {
   nodeBoxes(): { id: string; x: number; y: number; w: number; h: number }[];
   screenBoxes(): { id: string; x1: number; y1: number; x2: number; y2: number }[];
   /** Node label boxes in model coordinates; `shown` is false for labels hidden to avoid a collision. */
-  labelBoxes(): { id: string; x1: number; y1: number; x2: number; y2: number; shown: boolean }[];
+  labelBoxes(): {
+    id: string;
+    x1: number;
+    y1: number;
+    x2: number;
+    y2: number;
+    shown: boolean;
+    text: string;
+    /** Rendered font size in CSS px at the current zoom. */
+    fontPx: number;
+  }[];
   /** The Cypher console: its state, and a way to set the editor text once it is loaded. */
   console: {
     snapshot(): {

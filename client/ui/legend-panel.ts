@@ -1,5 +1,5 @@
 import type { ReadableAtom } from 'nanostores';
-import { svgLegend } from '../view/export-legend.js';
+import { legendHeight, svgLegend } from '../view/export-legend.js';
 import type { LegendSection } from '../view/legend-model.js';
 import { h, render } from './dom.js';
 
@@ -22,8 +22,7 @@ export function mountLegend(
     if (sections.length === 0) return render(el);
     // The first time there is something to show, the canvas height decides; then the user.
     collapsed ??= canvas.clientHeight < OPEN_MIN_HEIGHT;
-    const rows = sections.reduce((n, s) => n + s.entries.length + 1, 0);
-    const height = rows * 22 + sections.length * 8 + 8;
+    const height = legendHeight(sections);
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="290" height="${height}">${svgLegend(sections, 4, 12, height + 100)}</svg>`;
     const body = h('div', { class: 'legend-body' });
     body.innerHTML = svg;

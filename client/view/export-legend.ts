@@ -43,8 +43,59 @@ function shapePoints(shape: string, cx: number, cy: number, r: number): [number,
   }
 }
 
+/** Space between the circles of a size key. */
+const SIZE_GAP = 18;
+
+/** Height of an entry's row: one line, or a size key's note, circles and amounts. */
+export function entryHeight(e: LegendEntry): number {
+  if (e.type !== 'sizes') return ROW;
+  return ROW + 4 + Math.max(0, ...e.items.map((i) => i.diameter)) + 24;
+}
+
+/** Height of the whole legend column as drawn from y = 12. */
+export function legendHeight(sections: readonly LegendSection[]): number {
+  return (
+    8 +
+    sections.reduce((n, s) => n + ROW + s.entries.reduce((m, e) => m + entryHeight(e), 0) + 8, 0)
+  );
+}
+
+/** Circle centres of a size key, side by side and bottom-aligned, from its row's middle y. */
+function sizeLayout(e: Extract<LegendEntry, { type: 'sizes' }>, x: number, y: number) {
+  const bottom = y + ROW / 2 + 4 + Math.max(0, ...e.items.map((i) => i.diameter));
+  let left = x + 4;
+  return e.items.map((i) => {
+    const cx = left + i.diameter / 2;
+    left += i.diameter + SIZE_GAP;
+    return { ...i, cx, cy: bottom - i.diameter / 2, labelY: bottom + 13 };
+  });
+}
+
 function drawEntry(ctx: CanvasRenderingContext2D, e: LegendEntry, x: number, y: number) {
   ctx.save();
+  if (e.type === 'sizes') {
+    ctx.font = '12px Inter, "Segoe UI", system-ui, sans-serif';
+    ctx.textBaseline = 'middle';
+    ctx.fillStyle = '#495057';
+    ctx.fillText(e.text, x, y, 270);
+    ctx.textAlign = 'center';
+    for (const c of sizeLayout(e, x, y)) {
+      ctx.beginPath();
+      ctx.arc(c.cx, c.cy, c.diameter / 2, 0, Math.PI * 2);
+      ctx.globalAlpha = 0.92;
+      ctx.fillStyle = e.colour;
+      ctx.fill();
+      ctx.globalAlpha = 1;
+      // The node's 2 px border, as the canvas draws it.
+      ctx.strokeStyle = e.colour;
+      ctx.lineWidth = 2;
+      ctx.stroke();
+      ctx.fillStyle = '#1c2430';
+      ctx.fillText(c.text, c.cx, c.labelY);
+    }
+    ctx.restore();
+    return;
+  }
   if (e.type === 'node') {
     ctx.fillStyle = e.colour;
     ctx.beginPath();
@@ -96,9 +147,9 @@ export function drawLegend(
     ctx.fillText(s.title.toUpperCase(), x, cy);
     cy += ROW;
     for (const e of s.entries) {
-      if (cy + ROW > maxY) break;
+      if (cy + entryHeight(e) > maxY) break;
       drawEntry(ctx, e, x, cy);
-      cy += ROW;
+      cy += entryHeight(e);
     }
     cy += 8;
   }
@@ -119,7 +170,20 @@ export function svgLegend(sections: readonly LegendSection[], x: number, y: numb
     );
     cy += ROW;
     for (const e of s.entries) {
-      if (cy + ROW > maxY) break;
+      if (cy + entryHeight(e) > maxY) break;
+      if (e.type === 'sizes') {
+        out.push(
+          `<text x="${x}" y="${cy + 4}" ${font} font-size="12" fill="#495057">${esc(e.text)}</text>`,
+        );
+        for (const c of sizeLayout(e, x, cy)) {
+          out.push(
+            `<circle class="size-key" data-diameter="${c.diameter}" cx="${c.cx}" cy="${c.cy}" r="${c.diameter / 2}" fill="${e.colour}" fill-opacity="0.92" stroke="${e.colour}" stroke-width="2"/>`,
+            `<text x="${c.cx}" y="${c.labelY + 4}" ${font} font-size="12" text-anchor="middle" fill="#1c2430">${esc(c.text)}</text>`,
+          );
+        }
+        cy += entryHeight(e);
+        continue;
+      }
       if (e.type === 'node') {
         const pts = shapePoints(e.shape, x + 10, cy, 8);
         out.push(

@@ -158,7 +158,9 @@ export function createGraphView(
           const b = labelBox(n);
           if (!b) return [];
           const shown = n.visible() && Number(n.style('text-opacity')) > 0;
-          return [{ ...b, shown }];
+          // The label's size on screen: font sizes are in model units.
+          const fontPx = Number.parseFloat(String(n.style('font-size'))) * cy.zoom();
+          return [{ ...b, shown, text: String(n.data('name')), fontPx }];
         }),
     zoomBy(factor: number) {
       cy.zoom({

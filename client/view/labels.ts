@@ -50,13 +50,16 @@ export function labelsToHide(boxes: readonly LabelBox[], gap = LABEL_GAP): Set<s
   return hidden;
 }
 
+/** Alliances first, then other organisations, then agreements, then nations. */
+const KIND_RANK: Record<string, number> = { Alliance: 0, Agreement: 2, Nation: 3 };
+
 /**
- * The selected node first (its name always shows), then organisations and alliances before
- * nations, bigger before smaller, busier before quieter.
+ * The selected node first (its name always shows), then by kind (KIND_RANK), bigger before
+ * smaller, busier before quieter.
  */
 function rankOf(n: NodeSingular): number {
   if (n.selected()) return -1e9;
-  const kind = n.data('label') === 'Nation' ? 1 : 0;
+  const kind = KIND_RANK[String(n.data('label'))] ?? 1;
   const size = Number(n.data('size')) || 0;
   return kind * 1e6 - size * 1e3 - Math.min(999, n.degree(false));
 }

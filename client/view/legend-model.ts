@@ -21,12 +21,17 @@ import {
 export type LegendEntry =
   | { type: 'node'; text: string; colour: string; shape: Shape }
   | { type: 'edge'; text: string; colour: string; line: LineStyle; width: number }
-  | { type: 'mark'; text: string; colour: string };
+  | { type: 'mark'; text: string; colour: string }
+  /** A size key: circles drawn at the diameters the canvas gives these amounts at 100 % zoom. */
+  | { type: 'sizes'; text: string; colour: string; items: { text: string; diameter: number }[] };
 
 export interface LegendSection {
   title: string;
   entries: LegendEntry[];
 }
+
+/** The reference amounts of the spending size key, in US$ billions a year. */
+export const MILEX_KEY_BN = [1, 10, 100, 900] as const;
 
 const CHANGE_TEXT = {
   appeared: 'appeared',
@@ -129,20 +134,19 @@ export function legendFor(
   const hulls = (opts.hulls ?? []).map((h): LegendEntry => ({ type: 'mark', ...h }));
   if (hulls.length) sections.push({ title: 'Alliance hulls', entries: hulls });
   if (opts.sizeBy === 'milex' && labels.has('Nation')) {
-    // The key says the diameter each reference amount gets at 100 % zoom.
-    const key = (usdBn: number) => `US$ ${usdBn} bn: ${Math.round(milexSize(usdBn * 1000))} px`;
     sections.push({
       title: 'Nation size: military spending',
       entries: [
-        ...[1, 10, 100, 900].map(
-          (bn): LegendEntry => ({
-            type: 'node',
-            text: key(bn),
-            colour: LABEL_COLOUR.Nation,
-            shape: 'ellipse',
-          }),
-        ),
-        { type: 'mark', text: `no figure: ${milexSize(null)} px`, colour: '#868e96' },
+        {
+          type: 'sizes',
+          text: 'true size at 100 % zoom, US$ a year',
+          colour: LABEL_COLOUR.Nation,
+          items: MILEX_KEY_BN.map((bn) => ({
+            text: `${bn} bn`,
+            diameter: milexSize(bn * 1000),
+          })),
+        },
+        { type: 'mark', text: `no figure: ${milexSize(null)} px circle`, colour: '#868e96' },
       ],
     });
   }

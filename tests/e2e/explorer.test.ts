@@ -7,9 +7,11 @@ import {
   ARTIFACTS,
   type launchBrowser,
   openExplorer,
+  pageAt,
   pngSize,
   type RunningServer,
 } from './harness.js';
+import { labelCollisions } from './screen-checks.js';
 
 // The page's test hook, typed loosely: this file is compiled without DOM types.
 type Snapshot = {
@@ -153,3 +155,99 @@ describe('explorer', () => {
     await other.close();
   });
 });
+
+type LabelBox = { id: string; shown: boolean; text: string; fontPx: number };
+const labelBoxes = (p: Page) => p.evaluate('window.__entente.labelBoxes()') as Promise<LabelBox[]>;
+
+/** Opens the header's More menu when a control has moved there (laptop widths). */
+async function reveal(p: Page, selector: string) {
+  if (!(await p.isVisible(selector)) && (await p.isVisible('#toolbar-more'))) {
+    await p.click('#toolbar-more');
+  }
+  await p.waitForSelector(selector, { state: 'visible' });
+}
+
+// Issue 11, "Small but visible", at a laptop and a projector size.
+for (const size of [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+]) {
+  const tag = `${size.width}x${size.height}`;
+  describe(`small but visible at ${tag}`, () => {
+    it('toasts go by themselves, the expand limit is labelled, short names do not mislead', async () => {
+      const p = await pageAt(
+        { server, browser },
+        size,
+        '#n=alliance:warsaw-pact,alliance:nato&d=1985-06-01&sel=alliance:nato',
+      );
+      await p.waitForFunction('window.__entente.snapshot().request.type !== "loading"');
+      await p.keyboard.press('e');
+      await p.waitForSelector('#toast:not([hidden])', { timeout: 20_000 });
+      await p.screenshot({ path: path.join(ARTIFACTS, `small-${tag}-toast.png`) });
+      await p.mouse.move(5, size.height - 5);
+      // Nobody closes it: it goes by itself.
+      await p.waitForSelector('#toast', { state: 'hidden', timeout: 30_000 });
+      // The Warsaw Pact is drawn under that name; "WTO" would read as the trade body.
+      await p.evaluate('window.__entente.settled()');
+      const warsaw = (await labelBoxes(p)).find((b) => b.id === 'alliance:warsaw-pact');
+      expect(warsaw?.text).toBe('Warsaw Pact');
+      // The expand limit's caption is on screen next to its box, not only a tooltip.
+      await reveal(p, '#expand-limit');
+      const caption = (await p.evaluate(`(() => {
+        const t = document.querySelector('#expand-limit').closest('label').querySelector('.limit-text');
+        const r = t.getBoundingClientRect();
+        return { text: t.textContent, visible: t.checkVisibility(), h: r.height,
+          font: parseFloat(getComputedStyle(t).fontSize) };
+      })()`)) as { text: string; visible: boolean; h: number; font: number };
+      expect(caption.text).toBe('Expand limit');
+      expect(caption.visible).toBe(true);
+      expect(caption.font).toBeGreaterThanOrEqual(11);
+      await p.screenshot({ path: path.join(ARTIFACTS, `small-${tag}-limit.png`) });
+      await p.close();
+    });
+
+    it('sizing by military spending shows a true-size key and keeps labels readable', async () => {
+      const p = await pageAt({ server, browser }, size, '#n=alliance:nato&sel=alliance:nato');
+      await p.waitForFunction('window.__entente.snapshot().request.type !== "loading"');
+      await p.keyboard.press('e');
+      await p.waitForFunction('window.__entente.snapshot().nodes.includes("nation:USA")', null, {
+        timeout: 20_000,
+      });
+      await p.evaluate('window.__entente.settled()');
+      await reveal(p, '#size-by');
+      await p.selectOption('#size-by', 'milex');
+      await p.keyboard.press('Escape');
+      await p.click('#relayout');
+      await p.waitForFunction('window.__entente.snapshot().request.type !== "loading"');
+      await p.evaluate('window.__entente.settled()');
+      if ((await p.getAttribute('.legend-toggle', 'aria-expanded')) === 'false') {
+        await p.click('.legend-toggle');
+      }
+      // The key's circles are drawn at the diameters the canvas uses at 100 % zoom.
+      const key = (await p.evaluate(`[...document.querySelectorAll('#legend circle.size-key')]
+        .map((c) => ({ d: Number(c.dataset.diameter), w: c.getBoundingClientRect().width }))`)) as {
+        d: number;
+        w: number;
+      }[];
+      expect(key.length).toBe(4);
+      for (const k of key) expect(Math.abs(k.w - k.d)).toBeLessThan(1);
+      expect(await p.textContent('#legend')).toContain('100 % zoom');
+      const nodes = (await p.evaluate('window.__entente.nodeBoxes()')) as {
+        id: string;
+        w: number;
+      }[];
+      const usa = nodes.find((n) => n.id === 'nation:USA');
+      const biggest = Math.max(...key.map((k) => k.d));
+      // The United States' spending is past the key's top amount: the same largest circle
+      // (cytoscape's box adds the 2 px border on each side).
+      expect(Math.abs((usa?.w ?? 0) - 4 - biggest)).toBeLessThan(1);
+      // Readable: no two shown labels collide and the shown ones are legible at this zoom.
+      const labels = await labelCollisions(p);
+      expect(labels.collisions).toEqual([]);
+      const legible = (await labelBoxes(p)).filter((b) => b.shown && b.fontPx >= 9);
+      expect(legible.length).toBeGreaterThanOrEqual(10);
+      await p.screenshot({ path: path.join(ARTIFACTS, `small-${tag}-spending.png`) });
+      await p.close();
+    });
+  });
+}

@@ -226,13 +226,14 @@ describe('the size key', () => {
     const key = legendFor(scene.elements, { sizeBy: 'milex' }).find((s) =>
       s.title.startsWith('Nation size'),
     );
-    expect(key?.entries.map((e) => e.text)).toEqual([
-      'US$ 1 bn: 23 px',
-      'US$ 10 bn: 28 px',
-      'US$ 100 bn: 45 px',
-      'US$ 900 bn: 96 px',
-      'no figure: 18 px',
-    ]);
+    const [sizes, none] = key?.entries ?? [];
+    // True-size circles: the diameters the canvas gives these amounts at 100 % zoom.
+    expect(sizes?.type).toBe('sizes');
+    const items = sizes?.type === 'sizes' ? sizes.items : [];
+    expect(items.map((i) => i.text)).toEqual(['1 bn', '10 bn', '100 bn', '900 bn']);
+    expect(items.map((i) => Math.round(i.diameter))).toEqual([23, 28, 45, 96]);
+    expect(sizes?.text).toContain('100 % zoom');
+    expect(none?.text).toBe('no figure: 18 px circle');
     expect(
       legendFor(scene.elements, { sizeBy: 'degree' }).some((s) =>
         s.title.startsWith('Nation size'),
