@@ -172,12 +172,26 @@ export const DatedNameSchema = z
   .refine((n) => n.since < n.until, { message: 'since must be before until', path: ['until'] });
 export type DatedName = z.infer<typeof DatedNameSchema>;
 export const DatedNamesSchema = z.array(DatedNameSchema).max(20);
+/**
+ * Former names as a node property: a list in seed files (or the JSON text a store holds),
+ * validated, then kept as JSON text as `obligations` and `sources` are.
+ */
+export const DatedNamesTextSchema = z
+  .preprocess((v) => {
+    if (typeof v !== 'string') return v;
+    try {
+      return JSON.parse(v);
+    } catch {
+      return v;
+    }
+  }, DatedNamesSchema)
+  .transform((names) => JSON.stringify(names));
 
 export const AllianceSchema = z.strictObject({
   id: idSchemaFor('Alliance'),
   ...nodeBase,
-  /** Former names with their spells; stored as JSON text, like `sources`. */
-  names: DatedNamesSchema.optional(),
+  /** Former names with their spells (DatedNameSchema), held as JSON text. */
+  names: DatedNamesTextSchema.optional(),
   kind: z.enum(ALLIANCE_KINDS),
   founded: IsoDateSchema,
   dissolved: IsoDateSchema.optional(),

@@ -24,7 +24,7 @@ export interface PlannedUpsert {
 
 /**
  * A record as upsert parameters: every parameter the descriptor declares gets a value (null
- * when the record has none), lists stay lists, and `sources` (and dated `names`) are stored as JSON text so both
+ * when the record has none), lists stay lists, and `sources` is stored as JSON text so both
  * backends keep it as one string property.
  */
 export function upsertParams(query: QueryDescriptor, record: NodeRecord | RelRecord) {
@@ -33,7 +33,6 @@ export function upsertParams(query: QueryDescriptor, record: NodeRecord | RelRec
   for (const name of paramNames(query).all) {
     const value = source[name];
     if (name === 'sources') params[name] = JSON.stringify(value);
-    else if (name === 'names') params[name] = value === undefined ? null : JSON.stringify(value);
     else if (name === 'aliases') params[name] = value ?? [];
     else params[name] = value ?? null;
   }

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import {
   type DatedName,
+  DatedNamesSchema,
   PathResponseSchema,
   SubgraphResponseSchema,
 } from '../../server/contract/index.js';
@@ -18,15 +19,16 @@ beforeAll(async () => {
   bundle = await worldBundle();
 });
 
-type Named = {
-  id: string;
-  name: string;
-  founded?: string;
-  dissolved?: string;
-  names?: DatedName[];
-};
+type Named = { id: string; name: string; founded?: string; dissolved?: string; names?: string };
+/** Records with former names, parsed back from the JSON text the model keeps. */
 const renamed = () =>
-  bundle.nodes.map((n) => n.record as Named).filter((r) => (r.names ?? []).length > 0);
+  bundle.nodes
+    .map((n) => n.record as Named)
+    .filter((r) => r.names !== undefined)
+    .map((r) => ({
+      ...r,
+      names: DatedNamesSchema.parse(JSON.parse(r.names ?? '[]')) as DatedName[],
+    }));
 
 describe('dated names in seeds/world', () => {
   it('the OSCE was the CSCE from the Helsinki Final Act until 1 January 1995', () => {
