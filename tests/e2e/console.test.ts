@@ -226,5 +226,50 @@ describe('Cypher console', () => {
       });
       await narrow.close();
     });
+
+    it(`${size.width}x${size.height}: saved-query dates, the shortestPath hint and the key column`, async () => {
+      const tag = `${size.width}`;
+      const p = await pageAt({ server, browser }, size, '#d=1985-06-01');
+      await p.keyboard.press('q');
+      await p.waitForFunction('window.__entente.console.snapshot().ready === true', null, {
+        timeout: 30_000,
+      });
+      // A saved query's date field starts at the explorer's as-of date, not today.
+      await p.click('#console-pane-library');
+      await p.waitForSelector('#library-list li[data-name="alliance-members"]', {
+        timeout: 20_000,
+      });
+      await p.click('#library-list li[data-name="alliance-members"] .library-item');
+      expect(await p.inputValue('#library-form input[name="asOf"]')).toBe('1985-06-01');
+      await p.click('#library-run');
+      await p.waitForFunction(
+        'window.__entente.console.snapshot().source === "alliance-members"',
+        null,
+        { timeout: 20_000 },
+      );
+      // The key column stays in view when the table scrolls sideways.
+      const key = (await p.evaluate(`(() => {
+        const wrap = document.querySelector('.result-scroll');
+        wrap.scrollLeft = wrap.scrollWidth;
+        const cell = document.querySelector('#console-table tbody tr > :nth-child(2)');
+        const a = wrap.getBoundingClientRect();
+        const r = cell.getBoundingClientRect();
+        return { position: getComputedStyle(cell).position, left: r.left - a.left, right: r.right, wrapRight: a.right };
+      })()`)) as { position: string; left: number; right: number; wrapRight: number };
+      expect(key.position).toBe('sticky');
+      expect(key.left).toBeGreaterThanOrEqual(0);
+      expect(key.right).toBeLessThanOrEqual(key.wrapRight);
+      await p.screenshot({ path: path.join(ARTIFACTS, `console-08-library-${tag}.png`) });
+      // A Neo4j-style shortestPath() gets the LadybugDB form as a hint.
+      await p.click('#console-pane-editor');
+      await p.evaluate(
+        `window.__entente.console.setText("MATCH p = shortestPath((a:Nation {id: 'nation:USA'})-[*..4]-(b:Nation {id: 'nation:FRA'})) RETURN p")`,
+      );
+      await p.click('#console-run');
+      await p.waitForSelector('#console-error:not([hidden])', { timeout: 20_000 });
+      expect(await p.textContent('#console-error')).toContain('SHORTEST');
+      await p.screenshot({ path: path.join(ARTIFACTS, `console-09-hint-${tag}.png`) });
+      await p.close();
+    });
   }
 });
