@@ -85,9 +85,14 @@ const memberships = createMembershipActions(api, s);
 const atopStores = createAtopStores();
 const layers = createLayerActions(api, s, atopStores, {
   canvas,
+  track,
   reloadMemberships: () => {
     const id = s.$selection.get();
     if (id) void memberships.load(id, s.$asOf.get());
+  },
+  refreshAnalyses: async () => {
+    await overlap.refreshForDate();
+    await path.refreshForDate();
   },
 });
 const consoleActions = createConsoleActions(api, s, cs, canvas, storage);

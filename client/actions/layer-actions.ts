@@ -1,12 +1,17 @@
-import type { Layer } from '../../server/contract/index.js';
-import { EXPAND_LIMIT } from '../../server/contract/index.js';
+import { EXPAND_LIMIT, type Layer } from '../../server/contract/index.js';
 import type { Api } from '../api/client.js';
 import { ApiError } from '../api/http.js';
 import { type AtopStores, atopTwinOf, noPhases, phasesOf } from '../state/atop-phases.js';
 import type { Stores } from '../state/stores.js';
 import type { CanvasActions } from './canvas-actions.js';
 import { latestWins } from './latest.js';
-import { messageOf } from './track.js';
+import { messageOf, type Track } from './track.js';
+
+const LAYER_NAME: Record<Layer, string> = {
+  curated: 'curated data',
+  atop: 'ATOP layer',
+  all: 'curated data and the ATOP layer',
+};
 
 type Needs = Pick<Stores, '$layer' | '$asOf' | '$selection' | '$canvas'>;
 
@@ -19,7 +24,13 @@ export function createLayerActions(
   api: Pick<Api, 'neighbourhood'>,
   s: Needs,
   as: AtopStores,
-  deps: { canvas: Pick<CanvasActions, 'loadAmong'>; reloadMemberships(): void },
+  deps: {
+    canvas: Pick<CanvasActions, 'loadAmong'>;
+    reloadMemberships(): void;
+    track: Track;
+    /** Analyses that read the layer too (overlaps, the path): asked again after the canvas. */
+    refreshAnalyses(): Promise<void>;
+  },
 ) {
   const latest = latestWins();
 
@@ -58,7 +69,10 @@ export function createLayerActions(
     as.$atopPhases.set(noPhases);
     deps.reloadMemberships();
     void loadPhases();
-    await deps.canvas.loadAmong(s.$canvas.get().present.order, s.$asOf.get());
+    await deps.track(`Reading the ${LAYER_NAME[layer]}`, async () => {
+      await deps.canvas.loadAmong(s.$canvas.get().present.order, s.$asOf.get());
+      await deps.refreshAnalyses();
+    });
   }
 
   /** Follows the selection and the date; returns dispose. */
