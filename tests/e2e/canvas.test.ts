@@ -121,6 +121,24 @@ for (const size of [
       await page.close();
     });
 
+    it('has a collapsible legend that starts folded on a short canvas', async () => {
+      const page = await open(size, '#n=alliance:nato,nation:DEU,nation:FRA');
+      await settle(page);
+      const canvasHeight = (await page.evaluate(
+        'document.querySelector("#cy").clientHeight',
+      )) as number;
+      const expanded = () => page.getAttribute('.legend-toggle', 'aria-expanded');
+      // Folded below 700 px of canvas (1280x720), open on a tall one (1920x1080).
+      expect(await expanded()).toBe(canvasHeight < 700 ? 'false' : 'true');
+      await page.click('.legend-toggle');
+      expect(await expanded()).toBe(canvasHeight < 700 ? 'true' : 'false');
+      expect(await page.isVisible('#legend .legend-body')).toBe(canvasHeight < 700);
+      await page.screenshot({ path: path.join(ARTIFACTS, `canvas-${tag}-legend-toggled.png`) });
+      await page.click('.legend-toggle');
+      expect(await expanded()).toBe(canvasHeight < 700 ? 'false' : 'true');
+      await page.close();
+    });
+
     it('re-fits a map view opened from a link and then expanded', async () => {
       const page = await open(size, '#n=alliance:nato&l=geo&sel=alliance:nato');
       await page.keyboard.press('e');

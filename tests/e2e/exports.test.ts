@@ -29,9 +29,16 @@ for (const size of [
       await page.evaluate('window.__entente.settled()');
       await page.click('#export-menu');
       await page.fill('#export-title', 'NATO and the EU: who is in both');
+      // The title field has room to read what is typed, at 1280 too.
+      const field = (await page.evaluate(
+        'document.querySelector("#export-title").getBoundingClientRect().width',
+      )) as number;
+      expect(field).toBeGreaterThanOrEqual(220);
       await page.keyboard.press('Escape');
       const svg = await downloadFrom(page, '#export-svg');
       expect(svg).toContain('>NATO and the EU: who is in both</text>');
+      // Not squashed: the whole title at the full title size.
+      expect(svg).toMatch(/font-size="24"[^>]*>NATO and the EU: who is in both</);
       // The footer is a readable reference, not a cut-off address.
       const footer = /<text[^>]*>(Entente alliance explorer[^<]*)<\/text>/.exec(svg)?.[1] ?? '';
       expect(footer).toContain('as of ');
