@@ -45,6 +45,11 @@ import {
   RunLibraryQueryBodySchema,
 } from './library.js';
 import { QueryRequestSchema, QueryResponseSchema } from './query.js';
+import {
+  ImportJobParamsSchema,
+  ImportJobSchema,
+  UserImportBodySchema,
+} from './user-imports.js';
 
 /** One HTTP route: what it takes and what it answers, shared by server, client and OpenAPI. */
 export interface RouteDef {
@@ -329,6 +334,47 @@ export const routes = {
     query: NoQuery,
     body: AtopImportBodySchema,
     response: AtopImportResponseSchema,
+  },
+  startImport: {
+    method: 'post',
+    path: '/api/imports',
+    summary:
+      'Upload a CSV pair, a JSON bundle or ATOP 5.1 (files as base64) and stage it: validation and a diff against the database, nothing written',
+    access: 'editor',
+    query: NoQuery,
+    body: UserImportBodySchema,
+    response: ImportJobSchema,
+    errors: ['PAYLOAD_TOO_LARGE', 'TOO_MANY_REQUESTS'],
+  },
+  getImport: {
+    method: 'get',
+    path: '/api/imports/:id',
+    summary: "A staged import's phase, progress (rows done of total), diff or errors",
+    access: 'editor',
+    params: ImportJobParamsSchema,
+    query: NoQuery,
+    response: ImportJobSchema,
+    errors: ['NOT_FOUND'],
+  },
+  commitImport: {
+    method: 'post',
+    path: '/api/imports/:id/commit',
+    summary: 'Write a staged import (atomic and idempotent)',
+    access: 'editor',
+    params: ImportJobParamsSchema,
+    query: NoQuery,
+    response: ImportJobSchema,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  cancelImport: {
+    method: 'delete',
+    path: '/api/imports/:id',
+    summary: 'Cancel a staged import before commit',
+    access: 'editor',
+    params: ImportJobParamsSchema,
+    query: NoQuery,
+    response: ImportJobSchema,
+    errors: ['NOT_FOUND', 'CONFLICT'],
   },
 } as const satisfies Record<string, RouteDef>;
 

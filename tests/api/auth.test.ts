@@ -281,6 +281,10 @@ const EXPECTED: Record<keyof typeof routes, 'public' | Role> = {
   deleteUser: 'admin',
   audit: 'admin',
   importAtop: 'editor',
+  startImport: 'editor',
+  getImport: 'editor',
+  commitImport: 'editor',
+  cancelImport: 'editor',
   exportGraph: 'guest',
   exportCanvas: 'guest',
 };
@@ -318,6 +322,10 @@ const SAMPLE: Record<keyof typeof routes, { path: string; body?: object }> = {
     path: '/api/imports/atop',
     body: { alliances: 'a,b\n1,2', members: 'c\n3', dryRun: true },
   },
+  startImport: { path: '/api/imports', body: { kind: 'json', bundle: 'e30=' } },
+  getImport: { path: '/api/imports/imp_unknown000' },
+  commitImport: { path: '/api/imports/imp_unknown000/commit' },
+  cancelImport: { path: '/api/imports/imp_unknown000' },
   exportGraph: { path: '/api/export?format=json' },
   exportCanvas: { path: '/api/export', body: { format: 'graphml', ids: ['alliance:nato'] } },
 };

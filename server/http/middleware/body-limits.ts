@@ -1,5 +1,6 @@
 import express, { type RequestHandler, Router } from 'express';
 import { type RouteDef, type RouteName, routes } from '../../contract/routes.js';
+import { IMPORT_FILE_MAX_BASE64 } from '../../contract/user-imports.js';
 import { AppError } from '../../lib/app-error.js';
 
 const KB = 1024;
@@ -19,6 +20,8 @@ export const BODY_LIMITS: Partial<Record<RouteName, number>> = {
   exportCanvas: 512 * KB,
   // ATOP 5.1's two CSV files (about 750 kB together) as JSON strings.
   importAtop: 5 * 1024 * KB,
+  // A user import's files as base64: two files of IMPORT_FILE_MAX_BYTES, and a little more.
+  startImport: 2 * IMPORT_FILE_MAX_BASE64 + 64 * KB,
 };
 
 function jsonBody(limit: number): RequestHandler {
