@@ -20,6 +20,12 @@ export function createCanvasActions(api: Api, s: Stores, track: Track) {
     if (ids.length === 0) return [];
     const res = await api.subgraph({ ids: ids.slice(0, SUBGRAPH_MAX_IDS) as string[], asOf: date });
     mergeAll(res.edges);
+    // Names are those of the date (the OSCE was the CSCE in 1980): follow them, outside undo.
+    const c = present();
+    const renamed = res.nodes.filter((n) => c.nodes[n.id] && c.nodes[n.id]?.name !== n.name);
+    if (date === s.$asOf.get() && renamed.length > 0) {
+      s.$canvas.set({ ...s.$canvas.get(), present: addNodes(c, renamed) });
+    }
     return res.nodes;
   }
 
