@@ -10,10 +10,11 @@ import { claimDataDir } from './lib/data-dir-lock.js';
 import { listen } from './lib/listen.js';
 import { projectRoot } from './lib/project-root.js';
 import { firstLine, StartupError } from './lib/startup-error.js';
+import { loadSeedSet } from './seed/load-seed-set.js';
 import type { AccountStore } from './store/account-store.js';
 import { warmConsoleGate } from './store/console/gate.js';
 import type { GraphStore } from './store/graph-store.js';
-import { openAccounts, openStore, seedIfEmpty } from './store/open-store.js';
+import { isFirstStart, openAccounts, openStore, seedIfEmpty } from './store/open-store.js';
 
 let store: GraphStore | undefined;
 
@@ -41,9 +42,12 @@ async function start(): Promise<void> {
   const { server, serve } = await listen(config.PORT, config.HOST);
   // The console gate's parser loads once now, not on the first analyst's query.
   warmConsoleGate();
+  // A first start loads the seeds: read and validate them while the store opens.
+  const seeds = isFirstStart(config) ? loadSeedSet(config.SEED_DIR) : undefined;
+  seeds?.catch(() => undefined);
   const opened = await openStore(config, (message) => logger.info(message));
   store = opened.store;
-  await seedIfEmpty(opened.store, config.SEED_DIR, logger);
+  await seedIfEmpty(opened.store, config.SEED_DIR, logger, seeds);
   const accounts = await openAccounts(config);
   const auth = createAuth({
     accounts,

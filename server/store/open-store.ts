@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { loadSeedSet } from '../seed/load-seed-set.js';
-import { formatSeedIssues } from '../seed/validate-seeds.js';
+import { formatSeedIssues, type SeedValidation } from '../seed/validate-seeds.js';
 import type { AccountStore } from './account-store.js';
 import { CypherFiles } from './cypher-files.js';
 import { openEmbeddedAccounts } from './embedded/embedded-accounts.js';
@@ -75,9 +77,12 @@ export async function openAccounts(config: StoreConfig): Promise<AccountStore> {
   return openEmbeddedAccounts({ dataDir: config.DATA_DIR, cypher });
 }
 
-/** Loads a seed folder into the store; an invalid seed set throws listing every issue. */
-export async function seedStore(store: GraphStore, dir: string) {
-  const result = await loadSeedSet(dir);
+/**
+ * Loads a seed folder into the store; an invalid seed set throws listing every issue. `read`
+ * is the folder already being read and validated (start-up does that while the store opens).
+ */
+export async function seedStore(store: GraphStore, dir: string, read?: Promise<SeedValidation>) {
+  const result = await (read ?? loadSeedSet(dir));
   if (!result.ok) {
     throw new Error(
       `seed set ${dir} is invalid; nothing was written:\n${formatSeedIssues(result.issues)}`,
@@ -86,12 +91,22 @@ export async function seedStore(store: GraphStore, dir: string) {
   return store.importGraph(result.bundle);
 }
 
-/** Seeds the store from `dir` when it holds no nodes yet (first start). */
-export async function seedIfEmpty(store: GraphStore, dir: string, logger: Logger): Promise<void> {
+/** True when the embedded store has no database file yet: this start is its first. */
+export function isFirstStart(config: Pick<Config, 'BACKEND' | 'DATA_DIR'>): boolean {
+  return config.BACKEND === 'embedded' && !existsSync(path.join(config.DATA_DIR, 'entente.lbug'));
+}
+
+/** Seeds the store from `dir` when it holds no nodes yet (first start); `read` as for seedStore. */
+export async function seedIfEmpty(
+  store: GraphStore,
+  dir: string,
+  logger: Logger,
+  read?: Promise<SeedValidation>,
+): Promise<void> {
   const stats = await store.stats();
   const nodes = Object.values(stats.labels).reduce((a, b) => a + b, 0);
   if (nodes > 0) return;
   logger.info({ seedDir: dir }, 'empty database: loading seed data');
-  const summary = await seedStore(store, dir);
+  const summary = await seedStore(store, dir, read);
   logger.info(summary, 'seed data loaded');
 }

@@ -43,8 +43,9 @@ export async function loadBundle(
 ): Promise<void> {
   const stage = new Stage();
   try {
-    await loadNodes(writes, cypher, bundle, stage);
-    await loadRels(writes, cypher, bundle, stage);
+    const filled = await filledTables(writes);
+    await loadNodes(writes, cypher, bundle, stage, filled);
+    await loadRels(writes, cypher, bundle, stage, filled);
   } finally {
     await stage.remove();
   }
@@ -55,6 +56,7 @@ async function loadNodes(
   cypher: CypherFiles,
   bundle: SeedBundle,
   stage: Stage,
+  filled: Set<string>,
 ) {
   const byLabel = new Map<NodeLabel, NodeRecord[]>();
   for (const { label, record } of bundle.nodes) {
@@ -65,7 +67,7 @@ async function loadNodes(
   for (const [label, records] of byLabel) {
     const query = upsertNode(label);
     const columns = columnsOf(cypher, label, 'node');
-    const empty = await tableIsEmpty(writes, `MATCH (n:${label}) RETURN count(n) AS c`);
+    const empty = !filled.has(label);
     const existing = empty ? new Set<string>() : await existingNodes(writes, label, records);
     const { fresh, rest } = splitFresh(records, existing, new Set());
     const row = (r: NodeRecord) => tableRow(query, r, columns);
@@ -91,7 +93,13 @@ async function loadNodes(
   }
 }
 
-async function loadRels(writes: LbugRunner, cypher: CypherFiles, bundle: SeedBundle, stage: Stage) {
+async function loadRels(
+  writes: LbugRunner,
+  cypher: CypherFiles,
+  bundle: SeedBundle,
+  stage: Stage,
+  filled: Set<string>,
+) {
   const groups = new Map<
     string,
     { type: RelType; from: NodeLabel; to: NodeLabel; rels: RelRecord[] }
@@ -109,7 +117,7 @@ async function loadRels(writes: LbugRunner, cypher: CypherFiles, bundle: SeedBun
   const existing = new Map<RelType, Set<string>>();
   for (const { type } of groups.values()) {
     if (existing.has(type)) continue;
-    const empty = await tableIsEmpty(writes, `MATCH ()-[r:${type}]->() RETURN count(r) AS c`);
+    const empty = !filled.has(type);
     existing.set(type, empty ? new Set() : await existingRels(writes, type));
   }
   const created = new Map<RelType, Set<string>>();
@@ -260,9 +268,11 @@ function field(record: object, name: string): unknown {
   return value ?? null;
 }
 
-async function tableIsEmpty(writes: LbugRunner, text: string): Promise<boolean> {
-  const [row] = await writes.text(text, {});
-  return Number(row?.c ?? 0) === 0;
+/** The node and relationship tables that hold anything before the import (two statements, not one per table). */
+async function filledTables(writes: LbugRunner): Promise<Set<string>> {
+  const nodes = await writes.text('MATCH (n) RETURN DISTINCT label(n) AS t', {});
+  const rels = await writes.text('MATCH ()-[r]->() RETURN DISTINCT label(r) AS t', {});
+  return new Set([...nodes, ...rels].map((r) => String(r.t)));
 }
 
 async function existingNodes(writes: LbugRunner, label: NodeLabel, records: Array<{ id: string }>) {
