@@ -3,10 +3,14 @@
  * from seeds/tiny: staged jobs with progress and a diff, commit, cancel, and every kind of bad
  * input refused naming file, line and field with the database left as it was.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Response } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorEnvelopeSchema } from '../../server/contract/errors.js';
 import { type ImportJob, ImportJobSchema } from '../../server/contract/user-imports.js';
+import { importUserFiles } from '../../server/seed/user-import/cli-import.js';
 import { expectError, tinyApp } from '../helpers/api.js';
 
 type Ctx = Awaited<ReturnType<typeof tinyApp>>;
@@ -398,5 +402,48 @@ describe('bad input: rejected whole, naming file, line and field, nothing writte
     }
     expectError(await editor.get('/api/imports/not-an-id'), 400, 'INVALID_REQUEST');
     expectError(await editor.get('/api/imports/imp_unknown000'), 404, 'NOT_FOUND');
+  });
+});
+
+describe('the CLI import (npm run import -- csv|json)', () => {
+  it('prints the diff on a dry run, writes on a real one, and refuses bad files naming line and field', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'entente-import-'));
+    try {
+      const body = csvBody(
+        [newAlliance('alliance:cli-pact')],
+        [membership('nation:POL', 'alliance:cli-pact')],
+      );
+      writeFileSync(path.join(dir, 'nodes.csv'), Buffer.from(body.nodes, 'base64'));
+      writeFileSync(path.join(dir, 'relationships.csv'), Buffer.from(body.relationships, 'base64'));
+      const out: string[] = [];
+      const log = (line: string) => out.push(line);
+      expect(await importUserFiles(ctx.store, 'csv', dir, { dryRun: true, log, err: log })).toBe(0);
+      expect(out).toContain('nodes: 1 new, 0 updated, 0 unchanged');
+      expect(await ctx.store.getNode('alliance:cli-pact')).toBeNull();
+      expect(await importUserFiles(ctx.store, 'csv', dir, { log, err: log })).toBe(0);
+      expect((await ctx.store.getNode('alliance:cli-pact'))?.name).toBe('Test Pact');
+
+      const bad = path.join(dir, 'bad.json');
+      writeFileSync(
+        bad,
+        JSON.stringify({
+          alliances: [
+            {
+              id: 'alliance:cli-bad',
+              name: 'B',
+              kind: 'entente',
+              founded: '2025-02-30',
+              sources: JSON.parse(SRC),
+            },
+          ],
+        }),
+      );
+      out.length = 0;
+      expect(await importUserFiles(ctx.store, 'json', bad, { log, err: log })).toBe(1);
+      expect(out[0]).toMatch(/^bundle\.json alliances\[0\] founded: /);
+      expect(await ctx.store.getNode('alliance:cli-bad')).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
