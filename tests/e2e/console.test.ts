@@ -217,7 +217,7 @@ describe('Cypher console', () => {
         const w = (s) => document.querySelector(s).getBoundingClientRect();
         return { history: w('#console-history').right, head: w('.console-head').right,
           details: w('#details').width, centre: w('.center').right, view: innerWidth };
-      })()`)) as Record<string, number>;
+      })()`)) as { history: number; head: number; details: number; centre: number; view: number };
       expect(widths.history).toBeLessThanOrEqual(widths.head);
       expect(widths.centre).toBeLessThanOrEqual(widths.view);
       expect(widths.details).toBeGreaterThanOrEqual(280);
