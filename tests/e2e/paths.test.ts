@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, settle, useExplorer } from './harness.js';
+import { seriousA11yViolations, sidewaysScrolled } from './screen-checks.js';
 
 const explorer = useExplorer();
 
@@ -137,11 +138,9 @@ for (const size of [
       const via = ((await second.textContent()) ?? '')
         .replace(/^2 hops via /, '')
         .replace(/Draw$/, '');
-      await page.click('button[aria-label="Draw path 2"]');
-      await page.waitForSelector('button[aria-label="Draw path 2"][aria-pressed="true"]');
-      expect(await page.getAttribute('button[aria-label="Draw path 1"]', 'aria-pressed')).toBe(
-        'false',
-      );
+      await page.click('#path-draw-2');
+      await page.waitForSelector('#path-draw-2[aria-pressed="true"]');
+      expect(await page.getAttribute('#path-draw-1', 'aria-pressed')).toBe('false');
       expect(await page.locator('#path-steps li').allTextContents()).toEqual([
         'India',
         via,
@@ -154,8 +153,10 @@ for (const size of [
       expect(labels.map((l) => l.text)).toEqual(expect.arrayContaining(['India', 'France']));
       // The panel fits: no sideways scrolling, the list and its buttons inside the viewport width.
       expect(await page.evaluate('document.documentElement.scrollWidth <= innerWidth')).toBe(true);
-      const box = await page.locator('button[aria-label="Draw path 2"]').boundingBox();
+      const box = await page.locator('#path-draw-2').boundingBox();
       expect(box && box.x + box.width <= size.width).toBe(true);
+      expect(await sidewaysScrolled(page)).toEqual([]);
+      expect(await seriousA11yViolations(page)).toEqual([]);
       await page.screenshot({ path: path.join(ARTIFACTS, `paths-${tag}-second-drawn.png`) });
       await page.close();
     });
