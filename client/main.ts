@@ -4,6 +4,7 @@ import { createAuthActions } from './actions/auth-actions.js';
 import { createCanvasActions } from './actions/canvas-actions.js';
 import { createConsoleActions } from './actions/console-actions.js';
 import { createExportActions } from './actions/export-actions.js';
+import { createImportActions } from './actions/import-actions.js';
 import { createLayerActions } from './actions/layer-actions.js';
 import { createMembershipActions } from './actions/membership-actions.js';
 import { createOverlapActions } from './actions/overlap-actions.js';
@@ -14,6 +15,7 @@ import { createTimeActions } from './actions/time-actions.js';
 import { createTracker } from './actions/track.js';
 import { restoreView, syncUrl } from './actions/url-sync.js';
 import { createApi } from './api/client.js';
+import { createImportApi } from './api/imports.js';
 import { keymap } from './keymap.js';
 import { createAdminStores } from './state/admin.js';
 import { createAtopStores } from './state/atop-phases.js';
@@ -30,6 +32,7 @@ import { mountNodeMenu } from './ui/context-menu.js';
 import { mountDetails } from './ui/details-panel.js';
 import { exportDataMenu } from './ui/export-data-menu.js';
 import { mountFilters } from './ui/filters-panel.js';
+import { mountImportDialog } from './ui/import-dialog.js';
 import { mountLayerControl } from './ui/layer-control.js';
 import { mountLegend } from './ui/legend-panel.js';
 import { mountOverlap } from './ui/overlap-panel.js';
@@ -143,6 +146,16 @@ const share = createShareActions(s);
 const searching = createSearchActions(api, canvas, track);
 
 mountSearch($('#search'), api, searching.pick);
+// After a commit, what the explorer shows on its date is read again.
+const imports = createImportActions(
+  createImportApi(() => ss.$session.get().csrfToken),
+  () => {
+    void time.setDate(s.$asOf.get());
+    const id = s.$selection.get();
+    if (id) void memberships.load(id, s.$asOf.get());
+  },
+);
+const importDialog = mountImportDialog(ss.$session, imports);
 mountToolbar($('#toolbar'), s, {
   undo: canvas.undo,
   redo: canvas.redo,
@@ -154,6 +167,7 @@ mountToolbar($('#toolbar'), s, {
   dataExports: exportDataMenu((format, scope) => void exporter.data(format, scope)),
   share: () => void share.copyLink(),
   help: () => help.showModal(),
+  importButton: importDialog.button,
 });
 const account = mountAccountUi($('#account'), ss, as, auth, admin, {
   token: setupToken,

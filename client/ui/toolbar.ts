@@ -35,6 +35,8 @@ export interface ToolbarActions {
   dataExports?: { scope: HTMLElement; entries: MenuEntry[] };
   share(): void;
   help(): void;
+  /** The Import button (shown to editors and admins; ui/import-dialog.ts owns it). */
+  importButton?: HTMLElement;
 }
 
 /** A radio group of buttons; returns the group and a function that marks the current value. */
@@ -176,6 +178,7 @@ export function mountToolbar(el: HTMLElement, s: ToolbarStores, a: ToolbarAction
     overflowable(btn('⟳', 'Re-run layout (L)', a.relayout, 'relayout'), 3),
     overflowable(h('span', { class: 'sep' }), 4),
     overflowable(exportMenu.el, 2),
+    ...(a.importButton ? [overflowable(a.importButton, 5)] : []),
     overflowable(
       h(
         'button',
