@@ -31,7 +31,8 @@ const NOT_CODED: Record<string, string> = {
     'the 1981 Charter has no security clause checked yet (2000 defence pact not modelled)',
   'alliance:ecowas': 'the 1981 Protocol on Mutual Assistance in Defence is not modelled',
   'alliance:cis': 'the Belovezha Agreement text was not available to check',
-  'alliance:union-state': 'the Union State treaty text was not available to check',
+  'alliance:union-state':
+    'the 1999 Union State treaty text was not available to check (the 2024 security-guarantees treaty is a later, separate text)',
   'alliance:eec': 'an economic community with no security clause; not coded',
   'alliance:asean': 'an organisation without a security treaty of its own; not coded',
   'alliance:asean-regional-forum': 'a forum without a founding treaty',
@@ -112,6 +113,29 @@ describe('obligations read from the treaty texts of issue 13', () => {
   it('code the OAU Charter explicitly as creating none of the five obligations', () => {
     const oau = coded().find((r) => r.id === 'alliance:oau');
     expect(parseObligations(oau?.obligations)?.provisions).toEqual([]);
+  });
+
+  it('code the 2024 security agreements with Ukraine read in full as consultation within 24 hours, not defence', () => {
+    const read = [
+      ['agreement:ukraine-usa-security-agreement-2024', 'Art. II', []],
+      ['agreement:ukraine-fra-security-agreement-2024', 'Part III', ['adversary']],
+    ] as const;
+    for (const [id, article, conditions] of read) {
+      const o = parseObligations(coded().find((r) => r.id === id)?.obligations);
+      expect(
+        o?.provisions.map((p) => [p.type, p.article, p.conditions]),
+        id,
+      ).toEqual([['consultation', article, conditions]]);
+      expect(o?.provisions[0]?.detail, id).toMatch(/24 hours/);
+    }
+    const ukraineDeals = coded().filter((r) =>
+      /^agreement:ukraine-.*-security-agreement-/.test(r.id),
+    );
+    expect(ukraineDeals.length).toBeGreaterThanOrEqual(read.length);
+    for (const r of ukraineDeals) {
+      const o = parseObligations(r.obligations);
+      expect(o && obligationFlags(o).defence, r.id).toBe(false);
+    }
   });
 
   it('code the Little Entente against Hungary only, for an unprovoked attack', () => {
