@@ -76,6 +76,14 @@ export function overflowToolbar(bar: HTMLElement) {
   });
   observer.observe(header);
   if (account) observer.observe(account);
+  // A control shown or hidden later (an entry for some roles only) changes what fits.
+  const shownOrHidden = new MutationObserver((records) => {
+    const item = (r: MutationRecord) =>
+      r.target !== more.el && items.includes(r.target as HTMLElement);
+    if (records.some(item)) reflow();
+  });
+  const watch = { attributes: true, attributeFilter: ['hidden'] };
+  for (const root of [bar, list]) shownOrHidden.observe(root, { ...watch, subtree: true });
 
   return {
     /** Puts the controls in the header (plus the More menu) and flows them. */
@@ -87,6 +95,7 @@ export function overflowToolbar(bar: HTMLElement) {
     reflow,
     dispose() {
       observer.disconnect();
+      shownOrHidden.disconnect();
       more.dispose();
     },
   };

@@ -89,8 +89,11 @@ describe('the explorer on laptop and projector screens', () => {
       // The export menu's items are reachable once it is open.
       await page.click('#export-menu');
       const menu = await unreachableControls(page, ['#export-menu-list']);
-      // Title field, PNG 1×/2×/4×, SVG and the sources list.
-      expect(menu.checked).toBe(6);
+      // Title field, PNG 1×/2×/4×, SVG and the sources list, and the data formats after them.
+      expect(menu.checked).toBeGreaterThanOrEqual(6);
+      for (const id of ['#export-title', '#export-png-1', '#export-svg', '#export-sources']) {
+        expect(await page.isVisible(id), id).toBe(true);
+      }
       expect(menu.problems).toEqual([]);
       await page.keyboard.press('Escape');
       expect(await page.isVisible('#export-menu-list')).toBe(false);
