@@ -115,11 +115,23 @@ describe('obligations read from the treaty texts of issue 13', () => {
     expect(parseObligations(oau?.obligations)?.provisions).toEqual([]);
   });
 
-  it('code the 2024 security agreements with Ukraine read in full as consultation within 24 hours, not defence', () => {
+  it('code the 2024 security agreements with Ukraine as consultation within 24 hours, never defence (US and France read, UK, Germany, Denmark and Japan from reports)', () => {
     const read = [
       ['agreement:ukraine-usa-security-agreement-2024', 'Art. II', []],
       ['agreement:ukraine-fra-security-agreement-2024', 'Part III', ['adversary']],
     ] as const;
+    const reported = ['gbr', 'deu', 'dnk', 'jpn'].map(
+      (c) => `agreement:ukraine-${c}-security-agreement-2024`,
+    );
+    for (const id of reported) {
+      const o = parseObligations(coded().find((r) => r.id === id)?.obligations);
+      expect(
+        o?.provisions.map((p) => [p.type, p.conditions]),
+        id,
+      ).toEqual([['consultation', ['adversary']]]);
+      expect(o?.provisions[0]?.article, id).toMatch(/not read/);
+      expect(o?.provisions[0]?.detail, id).toMatch(/24 hours/);
+    }
     for (const [id, article, conditions] of read) {
       const o = parseObligations(coded().find((r) => r.id === id)?.obligations);
       expect(
