@@ -3,7 +3,7 @@
  * from seeds/tiny: staged jobs with progress and a diff, commit, cancel, and every kind of bad
  * input refused naming file, line and field with the database left as it was.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Response } from 'supertest';
@@ -12,6 +12,7 @@ import { ErrorEnvelopeSchema } from '../../server/contract/errors.js';
 import { type ImportJob, ImportJobSchema } from '../../server/contract/user-imports.js';
 import { importUserFiles } from '../../server/seed/user-import/cli-import.js';
 import { expectError, tinyApp } from '../helpers/api.js';
+import { SHARED_DATA } from '../helpers/paths.js';
 
 type Ctx = Awaited<ReturnType<typeof tinyApp>>;
 let ctx: Ctx;
@@ -446,4 +447,27 @@ describe('the CLI import (npm run import -- csv|json)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+const atopFolder = path.join(SHARED_DATA, 'atop-5.1');
+const atopPresent = existsSync(path.join(atopFolder, 'atop5_1a.csv'));
+if (!atopPresent) console.log(`import-user: the ATOP job test is skipped, ${atopFolder} is absent`);
+
+describe.skipIf(!atopPresent)('ATOP 5.1 as a staged job (upload, preview, confirm)', () => {
+  it('previews the counts without writing, then commits the ATOP layer', async () => {
+    const read = (f: string) => readFileSync(path.join(atopFolder, f)).toString('base64');
+    const before = await snapshot();
+    const job = await stage({
+      kind: 'atop',
+      alliances: read('atop5_1a.csv'),
+      members: read('atop5_1m.csv'),
+    });
+    expect(job.phase, JSON.stringify(job.error)).toBe('ready');
+    expect(job.atop?.alliances).toBeGreaterThan(700);
+    expect(await snapshot()).toBe(before);
+    const done = ImportJobSchema.parse((await editor.post(`/api/imports/${job.id}/commit`)).body);
+    expect(done.phase).toBe('committed');
+    expect(done.written?.nodes).toBe(job.atop?.nodes);
+    expect((await ctx.store.stats('atop')).labels.Alliance).toBe(job.atop?.alliances);
+  }, 120_000);
 });
