@@ -79,7 +79,10 @@ async function stage(body: object): Promise<ImportJob> {
 }
 
 /** Stages a bad import: it fails naming file, line and field, and commit is refused. */
-async function expectRejected(body: object, where: { file: string; line?: number; field: string }) {
+async function expectRejected(
+  body: object,
+  where: { file: string; line?: number; record?: string; field: string },
+) {
   const before = await snapshot();
   const job = await stage(body);
   expect(job.phase, JSON.stringify(job)).toBe('failed');
