@@ -107,7 +107,7 @@ export class ImportJobs {
       void this.#stageAtop(job);
     } else {
       const parsed = readUpload(uploadBytes(body));
-      job.view.rowsTotal = parsed.records.length * 2;
+      job.view.rowsTotal = parsed.records.length;
       this.#jobs.set(job.view.id, job);
       void this.#stage(job, parsed);
     }

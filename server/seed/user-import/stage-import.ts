@@ -74,7 +74,7 @@ export async function stageImport(
       { file: records[0]?.file ?? '(upload)', field: '(records)', message: 'no records to import' },
     ]);
   }
-  const total = records.length * 2;
+  const total = records.length;
   const nodes: Validated<SeedNode>[] = [];
   const rels: Validated<RelRecord>[] = [];
   for (let i = 0; i < records.length; i += CHUNK) {
