@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorEnvelopeSchema } from '../../server/contract/errors.js';
 import { type ImportJob, ImportJobSchema } from '../../server/contract/user-imports.js';
 import { importUserFiles } from '../../server/seed/user-import/cli-import.js';
+import { decodeUpload } from '../../server/seed/user-import/decode-upload.js';
+import { parseCsvPair } from '../../server/seed/user-import/parse-csv.js';
 import { expectError, tinyApp } from '../helpers/api.js';
 import { SHARED_DATA } from '../helpers/paths.js';
 
@@ -473,4 +475,58 @@ describe.skipIf(!atopPresent)('ATOP 5.1 as a staged job (upload, preview, confir
     expect(done.written?.nodes).toBe(job.atop?.nodes);
     expect((await ctx.store.stats('atop')).labels.Alliance).toBe(job.atop?.alliances);
   }, 120_000);
+});
+
+describe('cancel while validating', () => {
+  it('a large import cancelled right after upload writes nothing and cannot be committed', async () => {
+    const before = await snapshot();
+    const rows = Array.from({ length: 5000 }, (_, i) => newAlliance(`alliance:bulk-${i}`));
+    const res = await start(csvBody(rows, []));
+    const job = ImportJobSchema.parse(res.body);
+    expect(job.rowsTotal).toBe(5000);
+    const cancelled = ImportJobSchema.parse((await editor.delete(`/api/imports/${job.id}`)).body);
+    expect(cancelled.phase).toBe('cancelled');
+    expect(cancelled.rowsDone).toBeLessThanOrEqual(5000);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(ImportJobSchema.parse((await editor.get(`/api/imports/${job.id}`)).body).phase).toBe(
+      'cancelled',
+    );
+    expectError(await editor.post(`/api/imports/${job.id}/commit`), 409, 'CONFLICT');
+    expect(await snapshot()).toBe(before);
+  });
+});
+
+describe('decoding and CSV cells (no database)', () => {
+  it('strips a BOM, refuses invalid UTF-8 on the right line, and UTF-16', () => {
+    expect(decodeUpload('a.csv', Buffer.from('\uFEFFid\n'))).toBe('id\n');
+    expect(() => decodeUpload('a.csv', Buffer.from([0x61, 0x0a, 0x62, 0x0a, 0xe9, 0x0a]))).toThrow(
+      /^a\.csv line 3: not valid UTF-8/,
+    );
+    expect(() => decodeUpload('a.csv', Buffer.from('\uFEFFid', 'utf16le'))).toThrow(/a\.csv/);
+  });
+
+  it("reads the export's cells back: JSON lists, numbers, prop_ columns, escaped formulas, empty until", () => {
+    const nodes = `id,name,nodeLabel,aliases,cow,note,sources\r\nnation:ZZZ,Zed,Nation,"[""Z""]",999,'=SUM(1),${q(SRC)}\r\n`;
+    const rels = `id,source,target,relType,since,until,sources\r\n,nation:ZZZ,nation:FRA,PART_OF,2000-01-01,,${q(SRC)}\r\n`;
+    const { records, issues } = parseCsvPair(nodes, rels);
+    expect(issues).toEqual([]);
+    expect(records[0]?.value).toMatchObject({
+      id: 'nation:ZZZ',
+      aliases: ['Z'],
+      cow: 999,
+      note: '=SUM(1)',
+    });
+    expect(records[1]?.value).toMatchObject({ from: 'nation:ZZZ', to: 'nation:FRA', until: null });
+    expect(records[1]?.line).toBe(2);
+    const bad = parseCsvPair(
+      `id,name,nodeLabel,cow,sources\r\nnation:ZZZ,Zed,Nation,many,${q(SRC)}\r\n`,
+      rels,
+    );
+    expect(bad.issues[0]).toEqual({
+      file: 'nodes.csv',
+      line: 2,
+      field: 'cow',
+      message: 'expected a number',
+    });
+  });
 });
