@@ -80,6 +80,7 @@ function options(cy: Core, run: LayoutRun): LayoutOptions {
       ? overlapPositions(
           input.nodes.map((n) => n.id),
           run.overlap ?? [],
+          Math.min(4, Math.max(0.5, cy.width() / Math.max(1, cy.height()))),
         )
       : run.name === 'geo'
         ? geoPositions(input.nodes, input.edges)

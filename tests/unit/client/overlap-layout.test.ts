@@ -49,3 +49,38 @@ describe('the overlap layout', () => {
     expect(x('nation:FRA')).toBeLessThan(x('nation:AUT'));
   });
 });
+
+describe('the overlap layout on many members', () => {
+  // Five chosen sets of 20 members each, half shared with the next set, plus outsiders.
+  const sets = Array.from({ length: 5 }, (_, s) => ({
+    id: `alliance:a${s}`,
+    members: Array.from({ length: 20 }, (_, i) => `nation:n${s * 10 + i}`),
+  }));
+  const ids = [
+    ...new Set([
+      ...sets.flatMap((s) => [s.id, ...s.members]),
+      ...Array.from({ length: 12 }, (_, i) => `nation:out${i}`),
+    ]),
+  ];
+  const extent = (pos: Map<string, Pt>) => {
+    const b = box([...pos.values()]);
+    return (b.x2 - b.x1) / Math.max(1, b.y2 - b.y1);
+  };
+
+  it('comes close to the canvas shape instead of a long strip', () => {
+    for (const aspect of [16 / 9, 4 / 3]) {
+      const ratio = extent(overlapPositions(ids, sets, aspect));
+      expect(ratio).toBeGreaterThan(aspect / 2);
+      expect(ratio).toBeLessThan(aspect * 2);
+    }
+  });
+
+  it('still keeps every node of a set apart from non-members of its groups', () => {
+    const pos = overlapPositions(ids, sets, 16 / 9);
+    expect(pos.size).toBe(ids.length);
+    const outsiders = ids.filter((id) => id.startsWith('nation:out'));
+    const members = new Set(sets.flatMap((s) => [s.id, ...s.members]));
+    const b = box([...members].map((id) => pos.get(id) as Pt));
+    for (const id of outsiders) expect(inside(pos.get(id) as Pt, b, 60)).toBe(false);
+  });
+});
