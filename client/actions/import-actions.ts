@@ -93,6 +93,11 @@ export function createImportActions(api: ImportApi, onCommitted: () => void) {
         $import.set({ type: 'error', message: `Choose ${missing.name}` });
         return;
       }
+      // A new preview replaces the one shown: its staged job is cancelled, not left open.
+      const previous = current();
+      if (previous && (previous.phase === 'validating' || previous.phase === 'ready')) {
+        await api.cancel(previous.id).catch(() => undefined);
+      }
       $import.set({ type: 'uploading' });
       try {
         const body: Record<string, string> = { kind };

@@ -105,6 +105,14 @@ for (const size of [
       expect(await page.isEnabled('#import-confirm')).toBe(false);
       const res = await fetch(`${explorer.server.baseUrl}/api/nodes/alliance:${slug}`);
       expect(res.status).toBe(404);
+
+      // ATOP 5.1 asks for its two files (and the optional COW list); Escape closes the dialog.
+      await page.selectOption('#import-kind', 'atop');
+      for (const f of ['alliances', 'members', 'cowCodes']) {
+        expect(await page.isVisible(`#import-file-${f}`)).toBe(true);
+      }
+      await page.keyboard.press('Escape');
+      await page.waitForFunction('!document.querySelector("#import-dialog")?.open');
       await page.close();
     }, 90_000);
   });
