@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseObligations } from '../../server/contract/model.js';
 import type { GraphStore } from '../../server/store/graph-store.js';
 import { findNode, memberIds, worldStore } from '../helpers/world.js';
 
@@ -400,6 +401,37 @@ describe('defence structures and partnerships, second pass', () => {
     async () => {
       expect(await membersOf('African Union', '2014-01-01', 'suspended')).toContain('nation:EGY');
       expect(await membersOf('African Union', '2014-06-17')).toContain('nation:EGY');
+    },
+  );
+  fact(
+    'Argentina left the Non-Aligned Movement on 1991-09-19, 18 years after joining at Algiers',
+    'https://apnews.com/article/dad8e554dd531634d2553b6120a48287',
+    async () => {
+      expect(await membersOf('Non-Aligned Movement', '1991-09-18')).toContain('nation:ARG');
+      expect(await membersOf('Non-Aligned Movement', '1991-09-19')).not.toContain('nation:ARG');
+    },
+  );
+  fact(
+    'South Sudan joined the Non-Aligned Movement on 2024-01-17, its 121st member',
+    'https://www.newvision.co.ug/category/news/south-sudan-joins-non-aligned-movement-NV_179016',
+    async () => {
+      expect(await membersOf('Non-Aligned Movement', '2024-01-16')).not.toContain('nation:SSD');
+      expect(await membersOf('Non-Aligned Movement', '2024-01-17')).toContain('nation:SSD');
+    },
+  );
+  fact(
+    'the US-Ukraine security agreement of 2024 pledges a meeting within 24 hours (Art. II), not defence',
+    'https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2024/06/13/bilateral-security-agreement-between-the-united-states-of-america-and-ukraine/',
+    async () => {
+      const agreement = await findNode(
+        store,
+        'United States-Ukraine security agreement',
+        'Agreement',
+      );
+      const obligations = parseObligations(agreement.properties.obligations);
+      expect(obligations?.provisions.map((p) => [p.type, p.article])).toEqual([
+        ['consultation', 'Art. II'],
+      ]);
     },
   );
   fact(
