@@ -1,0 +1,115 @@
+import type { TieFilter } from './fold.js';
+import { defaultView, type ViewState } from './url-codec.js';
+
+/** A node's place on the canvas, in model coordinates. */
+export interface Placed {
+  x: number;
+  y: number;
+}
+
+/**
+ * Everything that makes a saved view's picture: what a link keeps plus the positions as
+ * drawn, whether overlaps count associates, the nation-tie thinning, a caption and notes.
+ * A plain JSON value: it is what the views API stores.
+ */
+export interface ViewSnapshot extends ViewState {
+  positions: Record<string, Placed>;
+  overlapAssociates: boolean;
+  /** Nation ties drawn; `topK` null means every tie. */
+  ties: { minWeight: number; topK: number | null };
+  caption: string;
+  notes: string;
+}
+
+/** Positions are kept to a tenth of a model unit: exact enough to redraw, small to store. */
+const round = (v: number) => Math.round(v * 10) / 10;
+
+/**
+ * The snapshot of the explorer as it is: the link state, the drawn positions of the nodes on
+ * the canvas (nodes not drawn, e.g. filtered out, keep no position) and the words around it.
+ */
+export function captureView(
+  view: ViewState,
+  drawn: readonly { id: string; x: number; y: number }[],
+  extra: { overlapAssociates: boolean; ties: TieFilter; caption?: string; notes?: string },
+): ViewSnapshot {
+  const onCanvas = new Set(view.nodes);
+  const positions: Record<string, Placed> = {};
+  for (const n of drawn) {
+    if (onCanvas.has(n.id) && Number.isFinite(n.x) && Number.isFinite(n.y)) {
+      positions[n.id] = { x: round(n.x), y: round(n.y) };
+    }
+  }
+  return {
+    ...view,
+    nodes: [...view.nodes],
+    pinned: [...view.pinned],
+    overlap: [...view.overlap],
+    positions,
+    overlapAssociates: extra.overlapAssociates,
+    ties: {
+      minWeight: extra.ties.minWeight,
+      topK: Number.isFinite(extra.ties.topK) ? extra.ties.topK : null,
+    },
+    caption: extra.caption?.trim() ?? '',
+    notes: extra.notes?.trim() ?? '',
+  };
+}
+
+/** The tie filter a snapshot asks for, back in the explorer's terms. */
+export const tiesOf = (v: ViewSnapshot): TieFilter => ({
+  minWeight: v.ties.minWeight,
+  topK: v.ties.topK ?? Number.POSITIVE_INFINITY,
+});
+
+/**
+ * A stored snapshot read defensively: anything missing takes the explorer's default, and
+ * positions of nodes that are not in the view are dropped.
+ */
+export function normaliseSnapshot(raw: Partial<ViewSnapshot>, today: string): ViewSnapshot {
+  const base = defaultView(today);
+  const nodes = Array.isArray(raw.nodes) ? raw.nodes.filter((n) => typeof n === 'string') : [];
+  const keep = new Set(nodes);
+  const positions: Record<string, Placed> = {};
+  for (const [id, p] of Object.entries(raw.positions ?? {})) {
+    if (keep.has(id) && Number.isFinite(p?.x) && Number.isFinite(p?.y)) positions[id] = p;
+  }
+  return {
+    ...base,
+    ...raw,
+    nodes,
+    pinned: (raw.pinned ?? []).filter((id) => keep.has(id)),
+    filters: { ...base.filters, ...raw.filters },
+    overlap: raw.overlap ?? [],
+    positions,
+    overlapAssociates: raw.overlapAssociates ?? false,
+    ties: raw.ties ?? { minWeight: 2, topK: 5 },
+    caption: raw.caption ?? '',
+    notes: raw.notes ?? '',
+  };
+}
+
+/** What moves between two slides: nodes kept (animated), nodes arriving and nodes leaving. */
+export function transitionPlan(from: readonly string[], to: ViewSnapshot) {
+  const before = new Set(from);
+  const after = new Set(to.nodes);
+  return {
+    kept: to.nodes.filter((id) => before.has(id)),
+    arriving: to.nodes.filter((id) => !before.has(id)),
+    leaving: from.filter((id) => !after.has(id)),
+  };
+}
+
+/** "2 relationships ended since this view was saved", from the server's counts. */
+export function changedSinceText(c: {
+  ended?: number;
+  started?: number;
+  removedNodes?: number;
+}): string | null {
+  const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+  const parts: string[] = [];
+  if (c.ended) parts.push(`${plural(c.ended, 'relationship')} ended`);
+  if (c.started) parts.push(`${plural(c.started, 'relationship')} started`);
+  if (c.removedNodes) parts.push(`${plural(c.removedNodes, 'node')} no longer in the data`);
+  return parts.length > 0 ? `${parts.join(', ')} since this view was saved.` : null;
+}
