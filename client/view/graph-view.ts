@@ -1,4 +1,4 @@
-import type { Core, NodeSingular } from 'cytoscape';
+import type { Core, NodeSingular, Position } from 'cytoscape';
 import type { Stores } from '../state/stores.js';
 import { bindElements } from './bind-elements.js';
 import { bindEvents, type CanvasHandlers } from './bind-events.js';
@@ -178,6 +178,42 @@ export function createGraphView(
     drawnIds: () => cy.nodes().map((n) => n.id()),
     /** Positions, colours and sizes as drawn, for data exports. */
     drawnNodes: () => drawnNodes(cy),
+    /** Drawn node positions in model coordinates (what a saved view keeps). */
+    positions: () => cy.nodes().map((n) => ({ id: n.id(), ...n.position() })),
+    /**
+     * Positions for nodes about to be drawn: they arrive there and set off no layout. A
+     * restored view calls this before its nodes are added.
+     */
+    preset(positions: Readonly<Record<string, Position>>) {
+      for (const [id, p] of Object.entries(positions)) elements.cache.set(id, { ...p });
+    },
+    /**
+     * Puts drawn nodes at saved positions once any running layout has stopped (a layout
+     * started earlier no longer moves or fits anything), animating them over `ms` when asked,
+     * then fits the view. Presentation transitions use it.
+     */
+    async place(positions: Readonly<Record<string, Position>>, ms = 0) {
+      await layingOut;
+      layoutRuns += 1;
+      const moves: Promise<unknown>[] = [];
+      cy.batch(() => {
+        for (const [id, p] of Object.entries(positions)) {
+          elements.cache.set(id, { ...p });
+          const n = cy.getElementById(id);
+          if (n.empty() || !n.isNode()) continue;
+          // cytoscape's typings ask for every option; position and duration are enough.
+          const move = { position: { ...p }, duration: ms } as Parameters<
+            NodeSingular['animation']
+          >[0];
+          if (ms > 0) moves.push(n.animation(move).play().promise());
+          else n.position({ ...p });
+        }
+      });
+      await Promise.all(moves);
+      hulls.refresh();
+      declutterLabels(cy);
+      await fitView(ms > 0);
+    },
     dispose() {
       for (const off of offs) off();
       resizer.disconnect();
