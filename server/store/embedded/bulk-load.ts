@@ -7,7 +7,7 @@ import type { SeedBundle } from '../../seed/validate-seeds.js';
 import { bulkRow, columnsOf, copyText, createText, csvHeader, csvRow } from '../bulk.js';
 import type { CypherFiles } from '../cypher-files.js';
 import { BULK_BATCH, type BulkBatch, checkEndpoints, upsertParams } from '../import-plan.js';
-import { bulkOf, type QueryDescriptor, upsertNode, upsertRel } from '../queries.js';
+import { bulkOf, upsertNode, upsertRel } from '../queries.js';
 import type { LbugRunner } from './lbug-runner.js';
 
 /** Fewer new records than this in one table go in by `UNWIND ... CREATE` instead of COPY. */
@@ -70,7 +70,7 @@ async function loadNodes(
     const empty = !filled.has(label);
     const existing = empty ? new Set<string>() : await existingNodes(writes, label, records);
     const { fresh, rest } = splitFresh(records, existing, new Set());
-    const row = (r: NodeRecord) => tableRow(query, r, columns);
+    const row = (r: NodeRecord) => tableRow(r, columns);
     const names = [...columns.keys()];
     const values = (r: NodeRecord) => names.map((c) => field(r, c));
     const odd = await copyFresh(
@@ -127,7 +127,7 @@ async function loadRels(
     const ids = created.get(type) ?? new Set<string>();
     created.set(type, ids);
     const { fresh, rest } = splitFresh(rels, existing.get(type) ?? new Set(), ids);
-    const row = (r: RelRecord): Row => ({ from: r.from, to: r.to, ...tableRow(query, r, columns) });
+    const row = (r: RelRecord): Row => ({ from: r.from, to: r.to, ...tableRow(r, columns) });
     const names = [...columns.keys()];
     const values = (r: RelRecord) => [r.from, r.to, ...names.map((c) => field(r, c))];
     const pairs = REL_ENDPOINTS[type].length;
@@ -250,11 +250,7 @@ const relName = (r: RelRecord) => `relationship ${r.id} (${r.from} -> ${r.to})`;
  * straight from the record: upsertParams asks the descriptor's schema per call, which costs
  * more than the rest of a large load.
  */
-function tableRow(
-  _query: QueryDescriptor,
-  record: Parameters<typeof upsertParams>[1],
-  columns: Map<string, string>,
-): Row {
+function tableRow(record: Parameters<typeof upsertParams>[1], columns: Map<string, string>): Row {
   const values: Row = {};
   for (const name of columns.keys()) values[name] = field(record, name);
   return bulkRow(values, 'embedded', columns);
