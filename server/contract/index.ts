@@ -1,6 +1,7 @@
 /** The shared contract: data model, DTOs, API schemas, route map, errors and the time rule. */
 export * from './api.js';
 export * from './auth.js';
+export * from './briefings.js';
 export * from './errors.js';
 export * from './export.js';
 export * from './graph.js';

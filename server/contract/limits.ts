@@ -37,3 +37,25 @@ export const PATH_AVOID_MAX_IDS = 20;
 
 // The console's limits (QUERY_MAX_LENGTH, QUERY_MAX_PARAMS, ...) are still declared in
 // query.ts, whose owner moves them here when that file is free.
+
+// Briefings: saved views and decks (briefings.ts).
+/** Characters of a view's or deck's name. */
+export const BRIEFING_NAME_MAX_CHARS = 120;
+/** Characters of a slide's title or subtitle. */
+export const BRIEFING_TITLE_MAX_CHARS = 200;
+/** Characters of a caption or a deck's banner line. */
+export const BRIEFING_TEXT_MAX_CHARS = 500;
+/** Characters of a view's or slide's notes. */
+export const BRIEFING_NOTES_MAX_CHARS = 5000;
+/** Characters of a name search. */
+export const BRIEFING_SEARCH_MAX_CHARS = 120;
+/** Characters of an opaque JSON value a view keeps (the what-if scenario). */
+export const BRIEFING_JSON_MAX_CHARS = 20_000;
+/** Characters of a deck logo's data URL (about 150 kB of image). */
+export const BRIEFING_LOGO_MAX_CHARS = 200_000;
+/** Nodes one saved view keeps. */
+export const VIEW_MAX_NODES = 2000;
+/** Slides of one deck. */
+export const DECK_MAX_SLIDES = 100;
+/** Views or decks one list returns. */
+export const VIEWS_LIST_LIMIT: IntBounds = { min: 1, max: 200, default: 100 };
