@@ -7,6 +7,7 @@ import type { CypherFiles } from '../cypher-files.js';
 import { schemaTexts } from '../import-plan.js';
 import type { RunQuery } from '../queries.js';
 import { LbugRunner } from './lbug-runner.js';
+import { addMissingColumns } from './schema-upgrade.js';
 
 /**
  * The embedded accounts store: its own LadybugDB database (`DATA_DIR/accounts.lbug`, or in
@@ -27,9 +28,9 @@ export async function openEmbeddedAccounts(options: {
   const conn = new lbug.Connection(db);
   await conn.init();
   const runner = new LbugRunner([conn], options.cypher);
-  for (const text of schemaTexts(options.cypher, 'embedded', ACCOUNT_SCHEMA)) {
-    await runner.statement(text);
-  }
+  const schema = schemaTexts(options.cypher, 'embedded', ACCOUNT_SCHEMA);
+  for (const text of schema) await runner.statement(text);
+  await addMissingColumns(schema, (text) => runner.statement(text));
   // One statement at a time on the one connection: concurrent LadybugDB writes from many
   // requests would each take a thread of the shared pool while they wait for the write lock.
   let tail: Promise<unknown> = Promise.resolve();

@@ -18,6 +18,7 @@ import { loadBundle } from './bulk-load.js';
 import { ConsolePool } from './console-pool.js';
 import { LbugRunner, openDatabase } from './lbug-runner.js';
 import { toGraphEdge, toGraphNode } from './mappers.js';
+import { addMissingColumns } from './schema-upgrade.js';
 import { Topology } from './topology.js';
 
 export interface EmbeddedStoreOptions {
@@ -48,7 +49,9 @@ async function open({
   const db = await openDatabase(file, readers);
   const reads = new LbugRunner(db.reads, cypher);
   const writes = new LbugRunner([db.write], cypher);
-  for (const text of schemaTexts(cypher, 'embedded')) await writes.statement(text);
+  const schema = schemaTexts(cypher, 'embedded');
+  for (const text of schema) await writes.statement(text);
+  await addMissingColumns(schema, (text) => writes.statement(text));
   const console = file === ':memory:' ? undefined : new ConsolePool({ file, size: consoleWorkers });
 
   // Exact caches: this process owns the database file and only importGraph writes; it clears them.
