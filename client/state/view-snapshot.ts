@@ -1,4 +1,8 @@
+import { LAYERS } from '../../server/contract/api.js';
+import type { ViewStateInput } from '../../server/contract/briefings.js';
+import type { Filters } from './filters.js';
 import type { TieFilter } from './fold.js';
+import { LAYOUTS, SIZE_BY, VIEW_MODES } from './model.js';
 import { defaultView, type ViewState } from './url-codec.js';
 
 /** A node's place on the canvas, in model coordinates. */
@@ -14,6 +18,8 @@ export interface Placed {
  */
 export interface ViewSnapshot extends ViewState {
   positions: Record<string, Placed>;
+  /** Colour and size of each node as drawn, for exports that redraw the view. */
+  styles: Record<string, { color?: string; size?: number }>;
   overlapAssociates: boolean;
   /** Nation ties drawn; `topK` null means every tie. */
   ties: { minWeight: number; topK: number | null };
@@ -30,15 +36,19 @@ const round = (v: number) => Math.round(v * 10) / 10;
  */
 export function captureView(
   view: ViewState,
-  drawn: readonly { id: string; x: number; y: number }[],
+  drawn: readonly { id: string; x: number; y: number; color?: string; size?: number }[],
   extra: { overlapAssociates: boolean; ties: TieFilter; caption?: string; notes?: string },
 ): ViewSnapshot {
   const onCanvas = new Set(view.nodes);
   const positions: Record<string, Placed> = {};
+  const styles: ViewSnapshot['styles'] = {};
   for (const n of drawn) {
-    if (onCanvas.has(n.id) && Number.isFinite(n.x) && Number.isFinite(n.y)) {
-      positions[n.id] = { x: round(n.x), y: round(n.y) };
-    }
+    if (!onCanvas.has(n.id) || !Number.isFinite(n.x) || !Number.isFinite(n.y)) continue;
+    positions[n.id] = { x: round(n.x), y: round(n.y) };
+    const style: ViewSnapshot['styles'][string] = {};
+    if (n.color && /^#[0-9a-f]{6}$/i.test(n.color)) style.color = n.color;
+    if (n.size && n.size >= 1 && n.size <= 500) style.size = round(n.size);
+    if (style.color || style.size) styles[n.id] = style;
   }
   return {
     ...view,
@@ -46,6 +56,7 @@ export function captureView(
     pinned: [...view.pinned],
     overlap: [...view.overlap],
     positions,
+    styles,
     overlapAssociates: extra.overlapAssociates,
     ties: {
       minWeight: extra.ties.minWeight,
@@ -62,26 +73,42 @@ export const tiesOf = (v: ViewSnapshot): TieFilter => ({
   topK: v.ties.topK ?? Number.POSITIVE_INFINITY,
 });
 
+function oneOf<T extends string>(allowed: readonly T[], value: unknown, fallback: T): T {
+  return allowed.find((a) => a === value) ?? fallback;
+}
+
 /**
- * A stored snapshot read defensively: anything missing takes the explorer's default, and
- * positions of nodes that are not in the view are dropped.
+ * A stored view state (the contract's, as the API answers it) in the explorer's terms:
+ * unknown layouts and modes take the default, and positions and styles of nodes that are not
+ * in the view are dropped.
  */
-export function normaliseSnapshot(raw: Partial<ViewSnapshot>, today: string): ViewSnapshot {
+export function normaliseSnapshot(raw: ViewStateInput, today: string): ViewSnapshot {
   const base = defaultView(today);
-  const nodes = Array.isArray(raw.nodes) ? raw.nodes.filter((n) => typeof n === 'string') : [];
+  const nodes = [...new Set(raw.nodes)];
   const keep = new Set(nodes);
   const positions: Record<string, Placed> = {};
   for (const [id, p] of Object.entries(raw.positions ?? {})) {
     if (keep.has(id) && Number.isFinite(p?.x) && Number.isFinite(p?.y)) positions[id] = p;
   }
+  const styles: ViewSnapshot['styles'] = {};
+  for (const [id, st] of Object.entries(raw.styles ?? {})) {
+    if (keep.has(id)) styles[id] = { color: st.color, size: st.size };
+  }
   return {
-    ...base,
-    ...raw,
     nodes,
     pinned: (raw.pinned ?? []).filter((id) => keep.has(id)),
-    filters: { ...base.filters, ...raw.filters },
+    asOf: raw.asOf,
+    layer: oneOf(LAYERS, raw.layer, base.layer),
+    layout: oneOf(LAYOUTS, raw.layout, base.layout),
+    view: oneOf(VIEW_MODES, raw.view, base.view),
+    sizeBy: oneOf(SIZE_BY, raw.sizeBy, base.sizeBy),
+    filters: { ...base.filters, ...raw.filters } as Filters,
+    compareFrom: raw.compareFrom ?? null,
     overlap: raw.overlap ?? [],
+    selected: raw.selected && keep.has(raw.selected) ? raw.selected : null,
+    path: raw.path ?? null,
     positions,
+    styles,
     overlapAssociates: raw.overlapAssociates ?? false,
     ties: raw.ties ?? { minWeight: 2, topK: 5 },
     caption: raw.caption ?? '',

@@ -8,6 +8,7 @@ import {
   tiesOf,
   transitionPlan,
 } from '../../../client/state/view-snapshot.js';
+import { ViewStateSchema } from '../../../server/contract/briefings.js';
 
 const today = '2025-06-30';
 
@@ -26,7 +27,7 @@ describe('view snapshot', () => {
     const snap = captureView(
       view,
       [
-        { id: 'alliance:nato', x: 10.04, y: -20.06 },
+        { id: 'alliance:nato', x: 10.04, y: -20.06, color: '#1c7ed6', size: 42.33 },
         { id: 'nation:DEU', x: 100, y: 50 },
         { id: 'nation:XXX', x: 1, y: 1 },
       ],
@@ -36,6 +37,7 @@ describe('view snapshot', () => {
       'alliance:nato': { x: 10, y: -20.1 },
       'nation:DEU': { x: 100, y: 50 },
     });
+    expect(snap.styles).toEqual({ 'alliance:nato': { color: '#1c7ed6', size: 42.3 } });
     expect(snap.asOf).toBe('1955-06-01');
     expect(snap.compareFrom).toBe('1949-04-04');
     expect(snap.layout).toBe('grouped');
@@ -43,13 +45,16 @@ describe('view snapshot', () => {
     expect(snap.caption).toBe('NATO in 1955');
     expect(snap.ties.topK).toBeNull();
     expect(tiesOf(snap).topK).toBe(Number.POSITIVE_INFINITY);
-    // A JSON round trip (the API's) gives the same value back.
-    expect(normaliseSnapshot(JSON.parse(JSON.stringify(snap)), today)).toEqual(snap);
+    // What the views API accepts, and a round trip through it gives the same value back.
+    const stored = ViewStateSchema.parse(JSON.parse(JSON.stringify(snap)));
+    expect(normaliseSnapshot(stored, today)).toEqual(snap);
   });
 
   it('reads a partial stored value with defaults and drops stray positions', () => {
     const snap = normaliseSnapshot(
       {
+        asOf: today,
+        layout: 'spiral',
         nodes: ['nation:DEU'],
         pinned: ['nation:DEU', 'nation:FRA'],
         positions: { 'nation:DEU': { x: 1, y: 2 }, 'nation:FRA': { x: 3, y: 4 } },
@@ -64,7 +69,7 @@ describe('view snapshot', () => {
   });
 
   it('plans a transition: kept nodes move, others arrive or leave', () => {
-    const next = normaliseSnapshot({ nodes: ['nation:DEU', 'nation:POL'] }, today);
+    const next = normaliseSnapshot({ asOf: today, nodes: ['nation:DEU', 'nation:POL'] }, today);
     expect(transitionPlan(['nation:DEU', 'nation:FRA'], next)).toEqual({
       kept: ['nation:DEU'],
       arriving: ['nation:POL'],
