@@ -295,7 +295,10 @@ export type StructureNode = z.infer<typeof StructureNodeSchema>;
 export const StructureEdgeSchema = z.strictObject({
   source: z.string(),
   target: z.string(),
-  /** Shared alliances and agreements in force that carry an obligation. */
+  /**
+   * Shared alliances and agreements in force that carry an obligation. Treaties that hold more
+   * than half the states on the date (the UN) are left out of this graph: they tie everyone.
+   */
   weight: z.number().int().positive(),
   level: TieLevelSchema,
 });
@@ -358,24 +361,29 @@ export const WhatIfBodySchema = z.strictObject({
 });
 export type WhatIfBody = z.infer<typeof WhatIfBodySchema>;
 
-const TieChangeSchema = z.strictObject({
+/** A tie through one treaty that the scenario ends or creates, with the pair's level around it. */
+export const TieChangeSchema = z.strictObject({
   a: z.string(),
   b: z.string(),
-  before: TieLevelSchema,
-  after: TieLevelSchema,
-  /** Treaties through which the pair was tied before and no longer is, or the reverse. */
-  treaties: z.array(z.string()),
+  treaty: z.strictObject({ id: z.string(), name: z.string() }),
+  /** The treaty's obligation level for this pair (1-3). */
+  level: TieLevelSchema,
+  /** The pair's tie level (over every treaty) in the real graph and in the scenario. */
+  pairBefore: TieLevelSchema,
+  pairAfter: TieLevelSchema,
 });
+export type TieChange = z.infer<typeof TieChangeSchema>;
 
 export const WhatIfResponseSchema = z.strictObject({
   asOf: IsoDateSchema,
   layer: z.enum(ANALYTICS_LAYERS),
   scenario: ScenarioSchema,
-  /** Pairs tied after but not before (level 0 -> >0), and the reverse. */
+  /**
+   * Ties (a pair sharing a treaty with an obligation, level >= 1) the scenario creates, and the
+   * ones it ends: Turkiye leaving NATO loses TUR-USA via NATO even though both stay in the UN.
+   */
   tiesGained: z.array(TieChangeSchema),
   tiesLost: z.array(TieChangeSchema),
-  /** Pairs whose level changed but stayed above 0. */
-  tiesChanged: z.array(TieChangeSchema),
   /** Pairs with |ΔS| >= threshold, largest change first. */
   sChanges: z.array(
     z.strictObject({
@@ -410,7 +418,6 @@ export const WhatIfResponseSchema = z.strictObject({
   counts: z.strictObject({
     tiesGained: z.number().int(),
     tiesLost: z.number().int(),
-    tiesChanged: z.number().int(),
     sChanges: z.number().int(),
     rankChanges: z.number().int(),
     communitiesMoved: z.number().int(),
