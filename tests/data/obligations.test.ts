@@ -115,7 +115,7 @@ describe('obligations read from the treaty texts of issue 13', () => {
     expect(parseObligations(oau?.obligations)?.provisions).toEqual([]);
   });
 
-  it('code the 2024 security agreements with Ukraine as consultation within 24 hours, never defence (US and France read, seven states and the EU from reports)', () => {
+  it('code the 2024 security agreements with Ukraine as consultation within 24 hours, never defence (US and France read, seven states and the EU from reports, the rest from the Ukrainian MoD summary)', () => {
     const read = [
       ['agreement:ukraine-usa-security-agreement-2024', 'Art. II', []],
       ['agreement:ukraine-fra-security-agreement-2024', 'Part III', ['adversary']],
@@ -144,7 +144,20 @@ describe('obligations read from the treaty texts of issue 13', () => {
     const ukraineDeals = coded().filter((r) =>
       /^agreement:ukraine-.*-(security-agreement|joint-security-commitments)-/.test(r.id),
     );
-    expect(ukraineDeals.length).toBe(read.length + reported.length);
+    // The rest are coded from the Ukrainian Ministry of Defence's summary of all 28 agreements.
+    const summarised = ukraineDeals.filter(
+      (r) => ![...read.map(([id]) => id), ...reported].includes(r.id),
+    );
+    expect(ukraineDeals).toHaveLength(28);
+    expect(summarised).toHaveLength(28 - read.length - reported.length);
+    for (const r of summarised) {
+      const o = parseObligations(r.obligations);
+      expect(
+        o?.provisions.map((p) => p.type),
+        r.id,
+      ).toEqual(['consultation']);
+      expect(o?.source.url, r.id).toMatch(/mod\.gov\.ua/);
+    }
     for (const r of ukraineDeals) {
       const o = parseObligations(r.obligations);
       expect(o && obligationFlags(o).defence, r.id).toBe(false);
