@@ -1,9 +1,20 @@
 import { atom } from 'nanostores';
+import type {
+  Deck,
+  DeckSummary,
+  SavedView,
+  UpdateDeckBody,
+  ViewChanges,
+  ViewSummary,
+  Visibility,
+} from '../../server/contract/index.js';
+import type { Api } from '../api/client.js';
 import type { Stores } from '../state/stores.js';
 import {
   captureView,
   changedSinceText,
   normaliseSnapshot,
+  storedState,
   tiesOf,
   transitionPlan,
   type ViewSnapshot,
@@ -15,73 +26,24 @@ import type { TimeActions } from './time-actions.js';
 import type { Track } from './track.js';
 import { currentView } from './url-sync.js';
 
-/** A saved view as the views API lists it. */
-export interface SavedView {
-  id: string;
-  name: string;
-  caption: string;
-  notes: string;
-  shared: boolean;
-  owner: string;
-  updatedAt: string;
-  state: ViewSnapshot;
-  /** What changed in the data since the view was saved, when the server says. */
-  changes?: { ended?: number; started?: number; removedNodes?: number };
-}
-
-export interface ViewInput {
-  name: string;
-  caption: string;
-  notes: string;
-  shared: boolean;
-  state: ViewSnapshot;
-}
-
-export const ASPECTS = ['16:9', '4:3'] as const;
-export const THEMES = ['light', 'dark', 'colour-blind'] as const;
-export type Aspect = (typeof ASPECTS)[number];
-export type Theme = (typeof THEMES)[number];
-
-export interface Slide {
-  viewId: string;
-  title: string;
-  subtitle: string;
-  notes: string;
-  /** Plays the date from one year to the other while the slide shows. */
-  walk: { from: number; to: number } | null;
-}
-
-export interface DeckInput {
-  name: string;
-  bannerTop: string;
-  bannerBottom: string;
-  aspect: Aspect;
-  theme: Theme;
-  slides: Slide[];
-}
-
-export interface Deck extends DeckInput {
-  id: string;
-  owner: string;
-  updatedAt: string;
-}
+/** The routes the briefings use (api/client.ts). */
+export type BriefingApi = Pick<
+  Api,
+  | 'views'
+  | 'view'
+  | 'viewByShortId'
+  | 'createView'
+  | 'updateView'
+  | 'deleteView'
+  | 'decks'
+  | 'deck'
+  | 'createDeck'
+  | 'updateDeck'
+  | 'deleteDeck'
+  | 'exportDeck'
+>;
 
 export type DeckFormat = 'pdf' | 'pptx';
-
-/** The views and decks routes, as the client uses them (api/client.ts implements it). */
-export interface BriefingApi {
-  views(q?: string): Promise<SavedView[]>;
-  view(id: string): Promise<SavedView>;
-  createView(body: ViewInput): Promise<SavedView>;
-  updateView(id: string, body: Partial<ViewInput>): Promise<SavedView>;
-  deleteView(id: string): Promise<unknown>;
-  decks(): Promise<Deck[]>;
-  deck(id: string): Promise<Deck>;
-  createDeck(body: DeckInput): Promise<Deck>;
-  updateDeck(id: string, body: Partial<DeckInput>): Promise<Deck>;
-  deleteDeck(id: string): Promise<unknown>;
-  exportDeck(id: string, format: DeckFormat): Promise<{ blob: Blob; filename: string }>;
-}
 
 /** The canvas verbs a restore needs from the view (view/graph-view.ts). */
 export interface PlacingView {
@@ -91,7 +53,20 @@ export interface PlacingView {
 }
 
 /** The short link that opens a saved view by id. */
-export const viewLink = (origin: string, id: string) => `${origin}/v/${encodeURIComponent(id)}`;
+export const viewLink = (origin: string, shortId: string) =>
+  `${origin}/v/${encodeURIComponent(shortId)}`;
+
+/** `/v/<shortId>`: the short link's path, or null for any other address. */
+export const shortIdOf = (pathname: string) =>
+  /^\/v\/([A-Za-z0-9]{8})\/?$/.exec(pathname)?.[1] ?? null;
+
+/** The notice after opening a view: what changed in the data since it was saved, if anything. */
+function openedNotice(name: string, changes: ViewChanges) {
+  const changed = changedSinceText(changes);
+  return changed
+    ? { tone: 'warn' as const, text: `${name}: ${changed}` }
+    : { tone: 'info' as const, text: `Opened “${name}”.` };
+}
 
 /** Offers a file to the browser's download. */
 function download(blob: Blob, filename: string) {
@@ -113,8 +88,8 @@ export function createBriefingActions(
   view: PlacingView,
   track: Track,
 ) {
-  const $views = atom<readonly SavedView[]>([]);
-  const $decks = atom<readonly Deck[]>([]);
+  const $views = atom<readonly ViewSummary[]>([]);
+  const $decks = atom<readonly DeckSummary[]>([]);
   /** The deck open in the editor. */
   const $deck = atom<Deck | null>(null);
   const $viewQuery = atom<string>('');
@@ -131,7 +106,7 @@ export function createBriefingActions(
    * Draws a snapshot: settings first, then the canvas (nodes arrive at their saved places),
    * then the analyses, then every node is put where it was saved (over `ms` when animated).
    */
-  async function restore(raw: ViewSnapshot, ms = 0) {
+  async function restore(raw: SavedView['state'], ms = 0) {
     const v = normaliseSnapshot(raw, s.today);
     s.$layer.set(v.layer);
     s.$sizeBy.set(v.sizeBy);
@@ -158,7 +133,7 @@ export function createBriefingActions(
 
   const refreshViews = () =>
     track('Loading saved views', async () => {
-      $views.set(await api.views($viewQuery.get() || undefined));
+      $views.set((await api.views($viewQuery.get() || undefined)).views);
     });
 
   return {
@@ -175,47 +150,50 @@ export function createBriefingActions(
     },
     saveView: (words: { name: string; caption: string; notes: string; shared: boolean }) =>
       track(`Saving ${words.name}`, async () => {
-        const saved = await api.createView({ ...words, state: capture(words) });
-        $views.set([saved, ...$views.get().filter((v) => v.id !== saved.id)]);
+        const saved = await api.createView({
+          name: words.name,
+          visibility: words.shared ? 'shared' : 'private',
+          state: storedState(capture(words)),
+        });
+        await refreshViews();
         s.$notice.set({ tone: 'info', text: `Saved the view “${saved.name}”.` });
         return saved;
       }),
     renameView: (id: string, name: string) =>
       track(`Renaming to ${name}`, async () => {
-        const saved = await api.updateView(id, { name });
-        $views.set($views.get().map((v) => (v.id === id ? saved : v)));
+        await api.updateView(id, { name });
+        await refreshViews();
+      }),
+    share: (id: string, visibility: Visibility) =>
+      track('Changing who sees the view', async () => {
+        await api.updateView(id, { visibility });
+        await refreshViews();
       }),
     duplicateView: (id: string) =>
       track('Duplicating the view', async () => {
-        const src = await api.view(id);
-        const copy = await api.createView({
+        const { view: src } = await api.view(id);
+        await api.createView({
           name: `${src.name} (copy)`,
-          caption: src.caption,
-          notes: src.notes,
-          shared: false,
+          visibility: 'private',
           state: src.state,
         });
-        $views.set([copy, ...$views.get()]);
+        await refreshViews();
       }),
     deleteView: (id: string) =>
       track('Deleting the view', async () => {
         await api.deleteView(id);
         $views.set($views.get().filter((v) => v.id !== id));
       }),
-    /** Opens a saved view and says what changed in the data since it was saved. */
-    openView: (id: string) =>
+    /** Opens a saved view (by id or short id) and says what changed in the data since. */
+    openView: (id: string, by: 'id' | 'shortId' = 'id') =>
       track('Opening the view', async () => {
-        const saved = await api.view(id);
-        await restore(saved.state);
-        const changed = saved.changes ? changedSinceText(saved.changes) : null;
-        s.$notice.set({
-          tone: changed ? 'warn' : 'info',
-          text: changed ? `${saved.name}: ${changed}` : `Opened “${saved.name}”.`,
-        });
-        return saved;
+        const res = by === 'id' ? await api.view(id) : await api.viewByShortId(id);
+        await restore(res.view.state);
+        s.$notice.set(openedNotice(res.view.name, res.changes));
+        return res.view;
       }),
-    async copyShortLink(id: string) {
-      const url = viewLink(location.origin, id);
+    async copyShortLink(shortId: string) {
+      const url = viewLink(location.origin, shortId);
       try {
         await navigator.clipboard.writeText(url);
         s.$notice.set({ tone: 'info', text: `Short link copied: ${url}` });
@@ -227,20 +205,13 @@ export function createBriefingActions(
 
     refreshDecks: () =>
       track('Loading decks', async () => {
-        $decks.set(await api.decks());
+        $decks.set((await api.decks()).decks);
       }),
     createDeck: (name: string) =>
       track(`Creating ${name}`, async () => {
-        const deck = await api.createDeck({
-          name,
-          bannerTop: '',
-          bannerBottom: '',
-          aspect: '16:9',
-          theme: 'light',
-          slides: [],
-        });
-        $decks.set([deck, ...$decks.get()]);
+        const deck = await api.createDeck({ name, slides: [] });
         $deck.set(deck);
+        $decks.set((await api.decks()).decks);
         return deck;
       }),
     openDeck: (id: string) =>
@@ -249,13 +220,14 @@ export function createBriefingActions(
       }),
     closeDeck: () => $deck.set(null),
     /** Saves the deck open in the editor with a change applied. */
-    saveDeck: (change: Partial<DeckInput>) =>
+    saveDeck: (change: UpdateDeckBody) =>
       track('Saving the deck', async () => {
         const deck = $deck.get();
         if (!deck) return;
         const saved = await api.updateDeck(deck.id, change);
         $deck.set(saved);
-        $decks.set($decks.get().map((d) => (d.id === saved.id ? saved : d)));
+        const summary = { ...saved, slideCount: saved.slides.length };
+        $decks.set($decks.get().map((d) => (d.id === saved.id ? { ...d, ...summary } : d)));
       }),
     deleteDeck: (id: string) =>
       track('Deleting the deck', async () => {
@@ -270,7 +242,7 @@ export function createBriefingActions(
         return file.filename;
       }),
     /** The saved view of a slide, read fresh (the presenter draws it). */
-    slideView: (id: string) => api.view(id),
+    slideView: async (id: string) => (await api.view(id)).view,
   };
 }
 

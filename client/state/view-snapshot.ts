@@ -140,3 +140,14 @@ export function changedSinceText(c: {
   if (c.removedNodes) parts.push(`${plural(c.removedNodes, 'node')} no longer in the data`);
   return parts.length > 0 ? `${parts.join(', ')} since this view was saved.` : null;
 }
+
+/** A snapshot as the views API takes it (the contract's plain, mutable arrays). */
+export const storedState = (v: ViewSnapshot): ViewStateInput => ({
+  ...v,
+  filters: {
+    labels: [...v.filters.labels],
+    rels: [...v.filters.rels],
+    regions: [...v.filters.regions],
+    kinds: [...v.filters.kinds],
+  },
+});

@@ -1,5 +1,5 @@
-import type { SessionResponse } from '../../server/contract/index.js';
-import type { BriefingActions, SavedView } from '../actions/briefing-actions.js';
+import type { SessionResponse, ViewSummary } from '../../server/contract/index.js';
+import type { BriefingActions } from '../actions/briefing-actions.js';
 import { can } from '../state/session.js';
 import type { Stores } from '../state/stores.js';
 import { h, listenAll, render } from './dom.js';
@@ -89,7 +89,7 @@ export function mountViewsPanel(
   });
   const list = h('ul', { class: 'briefing-list', id: 'views-list', 'aria-label': 'Saved views' });
 
-  const row = (v: SavedView, mayEdit: boolean) => {
+  const row = (v: ViewSummary, mayEdit: boolean) => {
     const label = h('span', { class: 'item-name' }, v.name);
     const btn = (label: string, title: string, run: () => void, cls = '') =>
       h('button', { type: 'button', class: `tool small ${cls}`, title, onclick: run }, label);
@@ -100,8 +100,12 @@ export function mountViewsPanel(
         'div',
         { class: 'item-text' },
         label,
-        h('span', { class: 'tag' }, v.shared ? 'shared' : 'private'),
-        v.caption ? h('span', { class: 'muted item-caption' }, v.caption) : null,
+        h('span', { class: 'tag' }, v.visibility),
+        h(
+          'span',
+          { class: 'muted item-caption' },
+          `${v.owner.username} · ${v.asOf} · ${v.nodeCount} nodes`,
+        ),
       ),
     );
     const actions = h(
@@ -118,7 +122,7 @@ export function mountViewsPanel(
       btn(
         'Link',
         `Copy the short link to ${v.name}`,
-        () => void a.copyShortLink(v.id),
+        () => void a.copyShortLink(v.shortId),
         'view-link',
       ),
     );
@@ -185,7 +189,7 @@ export function mountViewsPanel(
       list,
       ...(views.length === 0
         ? [h('li', { class: 'muted empty' }, 'No saved views yet.')]
-        : views.map((v) => row(v, mayEdit))),
+        : views.map((v) => row(v, mayEdit && v.owner.id === session.get().user?.id))),
     );
   };
   render(
