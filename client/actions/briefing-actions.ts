@@ -34,6 +34,7 @@ export type BriefingApi = Pick<
   | 'viewByShortId'
   | 'createView'
   | 'updateView'
+  | 'duplicateView'
   | 'deleteView'
   | 'decks'
   | 'deck'
@@ -150,7 +151,7 @@ export function createBriefingActions(
     },
     saveView: (words: { name: string; caption: string; notes: string; shared: boolean }) =>
       track(`Saving ${words.name}`, async () => {
-        const saved = await api.createView({
+        const { view: saved } = await api.createView({
           name: words.name,
           visibility: words.shared ? 'shared' : 'private',
           state: storedState(capture(words)),
@@ -209,14 +210,14 @@ export function createBriefingActions(
       }),
     createDeck: (name: string) =>
       track(`Creating ${name}`, async () => {
-        const deck = await api.createDeck({ name, slides: [] });
+        const { deck } = await api.createDeck({ name, slides: [] });
         $deck.set(deck);
         $decks.set((await api.decks()).decks);
         return deck;
       }),
     openDeck: (id: string) =>
       track('Opening the deck', async () => {
-        $deck.set(await api.deck(id));
+        $deck.set((await api.deck(id)).deck);
       }),
     closeDeck: () => $deck.set(null),
     /** Saves the deck open in the editor with a change applied. */
@@ -224,7 +225,7 @@ export function createBriefingActions(
       track('Saving the deck', async () => {
         const deck = $deck.get();
         if (!deck) return;
-        const saved = await api.updateDeck(deck.id, change);
+        const { deck: saved } = await api.updateDeck(deck.id, change);
         $deck.set(saved);
         const summary = { ...saved, slideCount: saved.slides.length };
         $decks.set($decks.get().map((d) => (d.id === saved.id ? { ...d, ...summary } : d)));

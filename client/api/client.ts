@@ -1,19 +1,5 @@
-import { z } from 'zod';
-import {
-  type CreateDeckBody,
-  type CreateViewBody,
-  DeckListResponseSchema,
-  DeckSchema,
-  type Layer,
-  type RouteName,
-  type Routes,
-  routes,
-  SavedViewSchema,
-  type UpdateDeckBody,
-  type UpdateViewBody,
-  ViewListResponseSchema,
-  ViewResponseSchema,
-} from '../../server/contract/index.js';
+import type { z } from 'zod';
+import { type Layer, type RouteName, type Routes, routes } from '../../server/contract/index.js';
 import { ApiError, buildUrl, explainAccess, type Fetcher, requestJson } from './http.js';
 
 /** What a route takes and answers, read from the contract's route map. */
@@ -99,7 +85,11 @@ export function createApi(
   const post = send;
   const layer = () => options.layer?.() ?? 'curated';
   /** A file route: the bytes as a Blob and the name the server gave it; errors as for JSON. */
-  const file = async (name: 'exportGraph' | 'exportCanvas', url: string, init: RequestInit) => {
+  const file = async (
+    name: 'exportGraph' | 'exportCanvas' | 'exportDeck',
+    url: string,
+    init: RequestInit,
+  ) => {
     let res: Response;
     try {
       res = await fetcher(url, init);
@@ -117,75 +107,31 @@ export function createApi(
     return { blob: await res.blob(), filename };
   };
 
-  /**
-   * Briefings (saved views and decks) by their paths in the contract's briefings.ts, answers
-   * safeParsed with its schemas; a 401 or 403 is said in terms of the analyst role.
-   */
-  const briefing = <S extends z.ZodType>(
-    method: string,
-    path: string,
-    schema: S,
-    body?: unknown,
-    query: QueryValues = {},
-  ): Promise<z.infer<S>> => {
-    const headers: Record<string, string> = {};
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const csrf = options.csrfToken?.();
-    if (csrf && method !== 'GET') headers['x-csrf-token'] = csrf;
-    return requestJson(fetcher, buildUrl(path, {}, query), schema, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }).catch((e: unknown) => {
-      throw denied(e, method === 'GET' ? 'guest' : 'analyst');
-    });
-  };
-  const id = (path: string, value: string) => path.replace(':id', encodeURIComponent(value));
-  const done = z.unknown();
-  // A write answers the record, bare or wrapped as `{ view }` / `{ deck }`: both read the same.
-  const savedView = z
-    .union([SavedViewSchema, z.looseObject({ view: SavedViewSchema })])
-    .transform((v) => ('view' in v ? v.view : v));
-  const savedDeck = z
-    .union([DeckSchema, z.looseObject({ deck: DeckSchema })])
-    .transform((d) => ('deck' in d ? d.deck : d));
-  const briefingFile = async (url: string) => {
-    let res: Response;
-    try {
-      res = await fetcher(url, {});
-    } catch (cause) {
-      throw new ApiError('NETWORK', `Cannot reach the server (${String(cause)})`, 0);
-    }
-    if (!res.ok) {
-      await requestJson(async () => res, url, done).catch((e: unknown) => {
-        throw denied(e, 'guest');
-      });
-    }
-    const disposition = res.headers.get('content-disposition') ?? '';
-    const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'entente-briefing';
-    return { blob: await res.blob(), filename };
-  };
-
   return {
-    views: (q?: string) =>
-      briefing('GET', '/api/views', ViewListResponseSchema, undefined, { q: q || undefined }),
-    view: (viewId: string) => briefing('GET', id('/api/views/:id', viewId), ViewResponseSchema),
+    /** Saved views: one's own and those shared, searched by name. */
+    views: (q?: string) => get('listViews', {}, { q: q || undefined }),
+    /** A saved view and what changed in the data since it was saved. */
+    view: (id: ParamsOf<'getView'>['id']) => get('getView', { id }, {}),
     /** A view by its short id (the short link `/v/<shortId>`). */
-    viewByShortId: (shortId: string) =>
-      briefing('GET', `/api/v/${encodeURIComponent(shortId)}`, ViewResponseSchema),
-    createView: (body: CreateViewBody) => briefing('POST', '/api/views', savedView, body),
-    updateView: (viewId: string, body: UpdateViewBody) =>
-      briefing('PATCH', id('/api/views/:id', viewId), savedView, body),
-    deleteView: (viewId: string) => briefing('DELETE', id('/api/views/:id', viewId), done),
-    decks: () => briefing('GET', '/api/decks', DeckListResponseSchema),
-    deck: (deckId: string) => briefing('GET', id('/api/decks/:id', deckId), savedDeck),
-    createDeck: (body: CreateDeckBody) => briefing('POST', '/api/decks', savedDeck, body),
-    updateDeck: (deckId: string, body: UpdateDeckBody) =>
-      briefing('PATCH', id('/api/decks/:id', deckId), savedDeck, body),
-    deleteDeck: (deckId: string) => briefing('DELETE', id('/api/decks/:id', deckId), done),
-    /** A deck as PDF or PPTX, from the server's renderer. */
-    exportDeck: (deckId: string, format: 'pdf' | 'pptx') =>
-      briefingFile(buildUrl(id('/api/decks/:id/export', deckId), {}, { format })),
+    viewByShortId: (shortId: ParamsOf<'viewByShortId'>['shortId']) =>
+      get('viewByShortId', { shortId }, {}),
+    createView: (body: BodyOf<'createView'>) => send('createView', {}, body),
+    updateView: (id: ParamsOf<'updateView'>['id'], body: BodyOf<'updateView'>) =>
+      send('updateView', { id }, body),
+    duplicateView: (id: ParamsOf<'duplicateView'>['id'], body: BodyOf<'duplicateView'> = {}) =>
+      send('duplicateView', { id }, body),
+    deleteView: (id: ParamsOf<'deleteView'>['id']) => send('deleteView', { id }),
+    decks: (q?: string) => get('listDecks', {}, { q: q || undefined }),
+    deck: (id: ParamsOf<'getDeck'>['id']) => get('getDeck', { id }, {}),
+    createDeck: (body: BodyOf<'createDeck'>) => send('createDeck', {}, body),
+    updateDeck: (id: ParamsOf<'updateDeck'>['id'], body: BodyOf<'updateDeck'>) =>
+      send('updateDeck', { id }, body),
+    deleteDeck: (id: ParamsOf<'deleteDeck'>['id']) => send('deleteDeck', { id }),
+    /** A deck as PDF or PPTX, from the server's renderer, as a file. */
+    exportDeck: (
+      id: ParamsOf<'exportDeck'>['id'],
+      format: QueryOf<'exportDeck'>['format'] & string,
+    ) => file('exportDeck', buildUrl(routes.exportDeck.path, { id }, { format }), {}),
     health: () => get('health', {}, {}),
     stats: () => get('stats', {}, { layer: layer() }),
     search: (q: string, opts: Omit<QueryOf<'search'>, 'q'> & { signal?: AbortSignal } = {}) =>

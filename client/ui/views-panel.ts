@@ -10,8 +10,9 @@ interface SessionSource {
   subscribe(cb: (s: SessionResponse) => void): () => void;
 }
 
-/** Who saves: analysts and above. Everyone else sees the shared views. */
-export const SAVE_ROLE = 'analyst' as const;
+/** Who saves: any signed-in user (private views); sharing needs an analyst, as on the server. */
+export const SAVE_ROLE = 'viewer' as const;
+export const SHARE_ROLE = 'analyst' as const;
 
 function text(id: string, placeholder: string, maxlength: number) {
   return h('input', { id, type: 'text', placeholder, maxlength, autocomplete: 'off' });
@@ -74,7 +75,7 @@ export function mountViewsPanel(
   const guestNote = h(
     'p',
     { class: 'muted', id: 'views-guest-note' },
-    'Sign in as an analyst to save views. Views others shared are listed here.',
+    'Sign in to save views. Views others shared are listed here.',
   );
   const search = h('input', {
     id: 'views-search',
@@ -183,6 +184,7 @@ export function mountViewsPanel(
   const draw = () => {
     const mayEdit = can(session.get(), SAVE_ROLE);
     saveForm.hidden = !mayEdit;
+    shared.disabled = !can(session.get(), SHARE_ROLE);
     guestNote.hidden = mayEdit;
     const views = a.$views.get();
     render(
