@@ -1,4 +1,6 @@
 import type { GraphEdge, GraphNode } from '../../server/contract/index.js';
+import type { DefenceStar } from '../state/analytics.js';
+import { emphasisFor, type NodeEmphasis } from '../state/analytics-emphasis.js';
 import { diffEdges, type EdgeChange } from '../state/compare.js';
 import { edgeHolds, edgesAmong } from '../state/edges.js';
 import { edgePasses, type Filters, nodePasses } from '../state/filters.js';
@@ -37,6 +39,10 @@ export interface SceneInput {
   flash: Flash;
   /** Which nation ties to draw in the nation-ties view (all when absent). */
   ties?: TieFilter;
+  /** Who must defend X, drawn as a star of edges into X (analytics panel). */
+  star?: DefenceStar | null;
+  /** Nations sized and coloured by a structure measure (analytics panel). */
+  emphasis?: NodeEmphasis | null;
 }
 
 export interface Scene {
@@ -125,7 +131,25 @@ export function buildScene(input: SceneInput): Scene {
   const edgeEls = edges.map((e) =>
     edgeElement(e, changes.get(e.id), path ? onPath.has(e.id) : undefined),
   );
-  return { elements: [...nodeEls, ...edgeEls, ...ties], total: all.length, hidden };
+  const star = starEdges(input.star, new Set(nodes.map((n) => n.id)));
+  return { elements: [...nodeEls, ...edgeEls, ...ties, ...star], total: all.length, hidden };
+}
+
+/** One edge from each defender into X, for the defenders drawn. */
+function starEdges(star: DefenceStar | null | undefined, drawn: ReadonlySet<string>): ElementDef[] {
+  if (!star || !drawn.has(star.centre)) return [];
+  return star.rays
+    .filter((r) => drawn.has(r.id))
+    .map((r) => ({
+      group: 'edges',
+      data: {
+        id: `star:${r.id}>${star.centre}`,
+        source: r.id,
+        target: star.centre,
+        type: 'DEFENDS',
+      },
+      classes: r.step === 1 ? 'defends' : 'defends step2',
+    }));
 }
 
 function nodeElement(
@@ -144,6 +168,12 @@ function nodeElement(
   if (flags.multi > 1) classes.push('multi');
   if (flags.path === true) classes.push('on-path');
   if (flags.path === false) classes.push('off-path');
+  if (input.star?.centre === n.id) classes.push('star-centre');
+  else if (input.star?.rays.some((r) => r.id === n.id)) classes.push('star-ray');
+  const emphasis =
+    input.emphasis && n.label === 'Nation' ? emphasisFor(input.emphasis, n.id) : null;
+  if (emphasis) classes.push('emphasis', emphasis.cls);
+  else if (input.emphasis && n.label === 'Nation') classes.push('emphasis-none');
   return {
     group: 'nodes',
     data: {
@@ -152,7 +182,7 @@ function nodeElement(
       label: n.label,
       kind,
       shape: shapeFor(n.label, kind || undefined),
-      size: nodeSize(n, degree, input.sizeBy),
+      size: emphasis?.size ?? nodeSize(n, degree, input.sizeBy),
       degree: Math.round(degree),
       multi: flags.multi,
       ...coords(n),

@@ -1,4 +1,6 @@
-import { computed } from 'nanostores';
+import { atom, computed } from 'nanostores';
+import type { AnalyticsStores } from '../state/analytics.js';
+import { emphasisOf } from '../state/analytics-emphasis.js';
 import { edgesInLayer } from '../state/layer.js';
 import type { Stores } from '../state/stores.js';
 import { buildScene } from './elements.js';
@@ -6,8 +8,15 @@ import { legendFor } from './legend-model.js';
 import { hullColour } from './palette-hulls.js';
 
 /** The derived scene and legend: recomputed whenever a slice they read changes. */
-export function sceneStores(s: Stores) {
+export function sceneStores(
+  s: Stores,
+  as?: Pick<AnalyticsStores, '$star' | '$metric' | '$structure'>,
+) {
   const $document = computed(s.$canvas, (h) => h.present);
+  const $star = as?.$star ?? atom(null);
+  const $emphasis = as
+    ? computed([as.$metric, as.$structure], emphasisOf)
+    : atom<ReturnType<typeof emphasisOf>>(null);
   const $layerEdges = computed([s.$edges, s.$layer], edgesInLayer);
   const $scene = computed(
     [
@@ -22,8 +31,24 @@ export function sceneStores(s: Stores) {
       s.$path,
       s.$flash,
       s.$tieFilter,
+      $star,
+      $emphasis,
     ],
-    (canvas, edges, asOf, compareFrom, filters, view, sizeBy, overlap, path, flash, ties) =>
+    (
+      canvas,
+      edges,
+      asOf,
+      compareFrom,
+      filters,
+      view,
+      sizeBy,
+      overlap,
+      path,
+      flash,
+      ties,
+      star,
+      emphasis,
+    ) =>
       buildScene({
         canvas,
         edges,
@@ -36,6 +61,8 @@ export function sceneStores(s: Stores) {
         path,
         flash,
         ties,
+        star,
+        emphasis,
       }),
   );
   const $legend = computed(

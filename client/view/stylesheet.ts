@@ -10,6 +10,21 @@ import {
   TIE_COLOUR,
 } from './palette.js';
 
+/** The defence star's colour (analytics: who must defend X). */
+const STAR_COLOUR = '#c2255c';
+/** Centrality steps, light to dark; community colours after the hull palette's. */
+const EMPHASIS_COLOURS = ['#d0e4f5', '#9cc5ea', '#5c9fdc', '#2b6cb8', '#123f7a'];
+const COMMUNITY_PALETTE = [
+  '#e8590c',
+  '#2b8a3e',
+  '#5f3dc4',
+  '#c2255c',
+  '#0b7285',
+  '#e67700',
+  '#495057',
+  '#74b816',
+];
+
 /**
  * Class-driven stylesheet: state decides classes (elements.ts), the stylesheet decides looks.
  * Labels get a white halo and stay legible at projector distance.
@@ -28,6 +43,17 @@ export function stylesheet(): StylesheetJson {
       'target-arrow-shape': REL_STYLE[t].arrow ? 'triangle' : 'none',
     },
   }));
+  // Analytics: nations sized and coloured by a centrality (five steps) or by community.
+  const emphasisRules = [
+    ...EMPHASIS_COLOURS.map((c, i) => ({
+      selector: `node.metric-q${i}`,
+      style: { 'background-color': c, 'border-color': '#10213a' },
+    })),
+    ...COMMUNITY_PALETTE.map((c, i) => ({
+      selector: `node.comm-${i}`,
+      style: { 'background-color': c, 'border-color': '#10213a' },
+    })),
+  ];
   return [
     {
       selector: 'node',
@@ -142,5 +168,26 @@ export function stylesheet(): StylesheetJson {
       },
     },
     { selector: 'edge:selected', style: { 'overlay-color': '#fab005', 'overlay-opacity': 0.3 } },
+    ...emphasisRules,
+    { selector: 'node.emphasis-none', style: { 'background-opacity': 0.3, width: 14, height: 14 } },
+    // Who must defend X: arrows from each defender into X.
+    {
+      selector: 'edge.defends',
+      style: {
+        'line-color': STAR_COLOUR,
+        'target-arrow-color': STAR_COLOUR,
+        'target-arrow-shape': 'triangle',
+        'line-style': 'solid',
+        width: 3.5,
+        opacity: 0.9,
+        'z-index': 15,
+      },
+    },
+    { selector: 'edge.defends.step2', style: { 'line-style': 'dashed', width: 2, opacity: 0.7 } },
+    {
+      selector: 'node.star-centre',
+      style: { 'border-width': 6, 'border-color': STAR_COLOUR, 'z-index': 16 },
+    },
+    { selector: 'node.star-ray', style: { 'border-color': STAR_COLOUR, 'border-width': 3 } },
   ] as StylesheetJson;
 }
