@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { NODE_LABELS, REL_TYPES } from '../../server/contract/primitives.js';
 import { ACCOUNT_SCHEMA, accountQueries } from '../../server/store/account-queries.js';
+import { BRIEFING_SCHEMA, briefingQueries } from '../../server/store/briefing-queries.js';
 import { CypherFiles, paramsUsed } from '../../server/store/cypher-files.js';
 import { allDescriptors, paramNames, queries } from '../../server/store/queries.js';
 import { CYPHER_DIR } from '../helpers/paths.js';
 
 const files = await CypherFiles.load(CYPHER_DIR);
-const descriptors = [...allDescriptors(NODE_LABELS, REL_TYPES), ...Object.values(accountQueries)];
+const descriptors = [
+  ...allDescriptors(NODE_LABELS, REL_TYPES),
+  ...Object.values(accountQueries),
+  ...Object.values(briefingQueries),
+];
 
 /** Keys of a row schema's object shape, or [] for a row-less (never) schema. */
 const rowKeys = (schema: unknown) =>
@@ -21,8 +26,8 @@ describe('query descriptors (server/store/queries.ts)', () => {
     const described = new Set(descriptors.map((q) => q.file));
     const runnable = files
       .names()
-      .filter((n) => /^(explore|stats|import|accounts)\//.test(n))
-      .filter((n) => !ACCOUNT_SCHEMA.some((p) => n.startsWith(p)));
+      .filter((n) => /^(explore|stats|import|accounts|briefings)\//.test(n))
+      .filter((n) => ![...ACCOUNT_SCHEMA, ...BRIEFING_SCHEMA].some((p) => n.startsWith(p)));
     expect(runnable.filter((n) => !described.has(n))).toEqual([]);
   });
 

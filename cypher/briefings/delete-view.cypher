@@ -1,0 +1,5 @@
+// Deletes one saved view.
+// params: $id
+// returns: nothing
+MATCH (v:SavedView {id: $id})
+DELETE v

@@ -1,0 +1,7 @@
+// One saved view by id.
+// params: $id
+// returns: id, shortId, ownerId, ownerName, name, visibility, state, createdAt, updatedAt
+MATCH (v:SavedView {id: $id})
+RETURN v.id AS id, v.shortId AS shortId, v.ownerId AS ownerId, v.ownerName AS ownerName,
+       v.name AS name, v.visibility AS visibility, v.state AS state, v.createdAt AS createdAt,
+       v.updatedAt AS updatedAt
