@@ -37,6 +37,8 @@ export interface ToolbarActions {
   help(): void;
   /** The Import button (shown to editors and admins; ui/import-dialog.ts owns it). */
   importButton?: HTMLElement;
+  /** The Analytics drawer's button (ui/analytics-panel.ts owns it). */
+  analyticsButton?: HTMLElement;
 }
 
 /** A radio group of buttons; returns the group and a function that marks the current value. */
@@ -178,6 +180,7 @@ export function mountToolbar(el: HTMLElement, s: ToolbarStores, a: ToolbarAction
     overflowable(btn('⟳', 'Re-run layout (L)', a.relayout, 'relayout'), 3),
     overflowable(h('span', { class: 'sep' }), 4),
     overflowable(exportMenu.el, 2),
+    ...(a.analyticsButton ? [overflowable(a.analyticsButton, 3)] : []),
     ...(a.importButton ? [overflowable(a.importButton, 5)] : []),
     overflowable(
       h(
