@@ -83,37 +83,41 @@ function zodIssues(file: string, record: string, error: z.ZodError): SeedIssue[]
   }));
 }
 
-interface Located<T> {
-  file: string;
-  record: string;
-  value: T;
-}
-
 /**
- * Validates a whole seed set: every record against its schema, unique ids, relationships
- * that point at existing nodes of the right labels, and no overlapping spells of the same
- * relationship. Returns every issue found, or the normalised bundle when there is none.
+ * The checks of a seed set, fed one file at a time so that a large set can be validated as it
+ * streams (seed/stream-seeds.ts): `file` checks each record against its schema and returns the
+ * valid ones, keeping only what the checks across records need (every node id with where it
+ * was defined, every relationship id, and per relationship key its spells); `finish` then
+ * checks endpoints, endpoint labels and overlapping spells. `issues` holds every issue so far.
  */
-export function validateSeeds(files: SeedFile[]): SeedValidation {
-  const issues: SeedIssue[] = [];
-  const nodes: Located<SeedNode>[] = [];
-  const rels: Located<RelRecord>[] = [];
+export class SeedCheck {
+  readonly issues: SeedIssue[] = [];
+  /** Node id -> where it was first defined. */
+  private readonly nodes = new Map<string, string>();
+  /** Relationship id -> where it was first defined. */
+  private readonly relIds = new Map<string, string>();
+  /** `type|from|to` -> its spells, in input order. */
+  private readonly spells = new Map<string, Spell[]>();
+  nodeCount = 0;
+  relCount = 0;
 
-  for (const { file, json } of files) {
+  /** Checks one file's records; returns the valid ones, normalised (rels with their ids). */
+  file(file: string, json: unknown): SeedBundle {
+    const out: SeedBundle = { nodes: [], rels: [] };
     const kind = kindOf(file);
     if (!kind) {
-      issues.push({
+      this.issues.push({
         file,
         record: '(file)',
         field: '(name)',
         message: `unknown seed file kind; expected one of ${SEED_FILE_KINDS.join(', ')}`,
       });
-      continue;
+      return out;
     }
     const shape = FileShapeSchema.safeParse(json);
     if (!shape.success) {
-      issues.push(...zodIssues(file, '(file)', shape.error));
-      continue;
+      this.issues.push(...zodIssues(file, '(file)', shape.error));
+      return out;
     }
     const [records, shared] = Array.isArray(shape.data)
       ? [shape.data, undefined]
@@ -127,78 +131,124 @@ export function validateSeeds(files: SeedFile[]): SeedValidation {
           : raw;
       if ('node' in kind) {
         const parsed = NODE_SCHEMAS[kind.node].safeParse(input);
-        if (parsed.success) {
-          nodes.push({ file, record, value: { label: kind.node, record: parsed.data } });
-        } else issues.push(...zodIssues(file, record, parsed.error));
+        if (!parsed.success) {
+          this.issues.push(...zodIssues(file, record, parsed.error));
+          return;
+        }
+        const id = parsed.data.id;
+        const where = this.nodes.get(id);
+        if (where) {
+          this.issues.push({
+            file,
+            record,
+            field: 'id',
+            message: `duplicate id, first defined in ${where}`,
+          });
+        } else this.nodes.set(id, `${file} ${record}`);
+        this.nodeCount += 1;
+        out.nodes.push({ label: kind.node, record: parsed.data });
       } else {
         const parsed = REL_SCHEMAS[kind.rel].safeParse(input);
-        if (parsed.success) {
-          const r = parsed.data;
-          const id = r.id ?? relationshipId(kind.rel, r.from, r.to, r.since);
-          rels.push({ file, record, value: { ...r, id, type: kind.rel } as RelRecord });
-        } else issues.push(...zodIssues(file, record, parsed.error));
+        if (!parsed.success) {
+          this.issues.push(...zodIssues(file, record, parsed.error));
+          return;
+        }
+        const r = parsed.data;
+        const id = r.id ?? relationshipId(kind.rel, r.from, r.to, r.since);
+        const where = this.relIds.get(id);
+        if (where) {
+          this.issues.push({
+            file,
+            record,
+            field: 'id',
+            message: `duplicate id, first defined in ${where}`,
+          });
+        } else this.relIds.set(id, `${file} ${record}`);
+        const key = `${kind.rel}|${r.from}|${r.to}`;
+        const spell: Spell = { since: r.since, until: r.until, file, record };
+        const group = this.spells.get(key);
+        if (group) group.push(spell);
+        else this.spells.set(key, [spell]);
+        this.relCount += 1;
+        out.rels.push({ ...r, id, type: kind.rel } as RelRecord);
       }
     });
+    return out;
   }
 
-  issues.push(...checkGraph(nodes, rels));
-  if (issues.length) return { ok: false, issues };
-  return { ok: true, bundle: { nodes: nodes.map((n) => n.value), rels: rels.map((r) => r.value) } };
+  /** Records an issue found outside the records (a file that is not JSON). */
+  fail(issue: SeedIssue): void {
+    this.issues.push(issue);
+  }
+
+  /** Runs the checks across records (endpoints, their labels, overlapping spells); returns every issue. */
+  finish(): SeedIssue[] {
+    const overlaps: SeedIssue[] = [];
+    for (const [key, group] of this.spells) {
+      const [type, from, to] = key.split('|') as [RelType, string, string];
+      const fromLabel = this.nodes.has(from) ? labelOfId(from) : undefined;
+      const toLabel = this.nodes.has(to) ? labelOfId(to) : undefined;
+      const allowed = REL_ENDPOINTS[type];
+      const wrong =
+        fromLabel && toLabel && !allowed.some(([f, t]) => f === fromLabel && t === toLabel);
+      for (const { file, record } of group) {
+        if (!fromLabel)
+          this.issues.push({ file, record, field: 'from', message: `no node ${from}` });
+        if (!toLabel) this.issues.push({ file, record, field: 'to', message: `no node ${to}` });
+        if (wrong) {
+          this.issues.push({
+            file,
+            record,
+            field: 'to',
+            message: `${type} cannot connect ${fromLabel} to ${toLabel}; allowed: ${allowed
+              .map(([f, t]) => `${f}->${t}`)
+              .join(', ')}`,
+          });
+        }
+      }
+      if (group.length < 2) continue;
+      const sorted = [...group].sort((a, b) => a.since.localeCompare(b.since));
+      for (let i = 1; i < sorted.length; i++) {
+        const prev = sorted[i - 1];
+        const cur = sorted[i];
+        if (!prev || !cur) continue;
+        if (prev.until === null || prev.until > cur.since) {
+          overlaps.push({
+            file: cur.file,
+            record: cur.record,
+            field: 'since',
+            message: `overlaps the spell from ${prev.since} in ${prev.file} ${prev.record}`,
+          });
+        }
+      }
+    }
+    this.issues.push(...overlaps);
+    return this.issues;
+  }
 }
 
-function checkGraph(nodes: Located<SeedNode>[], rels: Located<RelRecord>[]): SeedIssue[] {
-  const issues: SeedIssue[] = [];
-  const seen = new Map<string, string>();
-  for (const n of nodes) {
-    const where = seen.get(n.value.record.id);
-    if (where) {
-      issues.push({ ...n, field: 'id', message: `duplicate id, first defined in ${where}` });
-    } else seen.set(n.value.record.id, `${n.file} ${n.record}`);
-  }
-  const relSeen = new Map<string, string>();
-  const spells = new Map<string, Located<RelRecord>[]>();
-  for (const r of rels) {
-    const rel = r.value;
-    const where = relSeen.get(rel.id);
-    if (where)
-      issues.push({ ...r, field: 'id', message: `duplicate id, first defined in ${where}` });
-    else relSeen.set(rel.id, `${r.file} ${r.record}`);
+interface Spell {
+  since: string;
+  until: string | null;
+  file: string;
+  record: string;
+}
 
-    const fromLabel = seen.has(rel.from) ? labelOfId(rel.from) : undefined;
-    const toLabel = seen.has(rel.to) ? labelOfId(rel.to) : undefined;
-    if (!fromLabel) issues.push({ ...r, field: 'from', message: `no node ${rel.from}` });
-    if (!toLabel) issues.push({ ...r, field: 'to', message: `no node ${rel.to}` });
-    if (fromLabel && toLabel) {
-      const allowed = REL_ENDPOINTS[rel.type];
-      if (!allowed.some(([f, t]) => f === fromLabel && t === toLabel)) {
-        issues.push({
-          ...r,
-          field: 'to',
-          message: `${rel.type} cannot connect ${fromLabel} to ${toLabel}; allowed: ${allowed
-            .map(([f, t]) => `${f}->${t}`)
-            .join(', ')}`,
-        });
-      }
-    }
-    const key = `${rel.type}|${rel.from}|${rel.to}`;
-    spells.set(key, [...(spells.get(key) ?? []), r]);
+/**
+ * Validates a whole seed set: every record against its schema, unique ids, relationships
+ * that point at existing nodes of the right labels, and no overlapping spells of the same
+ * relationship. Returns every issue found, or the normalised bundle when there is none.
+ */
+export function validateSeeds(files: SeedFile[]): SeedValidation {
+  const check = new SeedCheck();
+  const bundle: SeedBundle = { nodes: [], rels: [] };
+  for (const { file, json } of files) {
+    const valid = check.file(file, json);
+    for (const n of valid.nodes) bundle.nodes.push(n);
+    for (const r of valid.rels) bundle.rels.push(r);
   }
-  for (const group of spells.values()) {
-    const sorted = [...group].sort((a, b) => a.value.since.localeCompare(b.value.since));
-    for (let i = 1; i < sorted.length; i++) {
-      const prev = sorted[i - 1];
-      const cur = sorted[i];
-      if (!prev || !cur) continue;
-      if (prev.value.until === null || prev.value.until > cur.value.since) {
-        issues.push({
-          ...cur,
-          field: 'since',
-          message: `overlaps the spell from ${prev.value.since} in ${prev.file} ${prev.record}`,
-        });
-      }
-    }
-  }
-  return issues;
+  const issues = check.finish();
+  return issues.length ? { ok: false, issues } : { ok: true, bundle };
 }
 
 /** One line per issue, for logs and CLI output. */

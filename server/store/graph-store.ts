@@ -58,6 +58,13 @@ export interface QueryLimits {
   rowLimit: number;
 }
 
+/**
+ * An import's validated records, a chunk at a time (seed/stream-seeds.ts makes one from seed
+ * files). A source that throws, at any point, makes the import write nothing: a streamed seed
+ * set throws at its end when a check across records fails.
+ */
+export type ImportSource = AsyncIterable<SeedBundle> | Iterable<SeedBundle>;
+
 export interface ImportSummary {
   nodes: number;
   relationships: number;
@@ -162,6 +169,16 @@ export interface GraphStore {
    * changes nothing, and a failure leaves the graph as it was.
    */
   importGraph(bundle: SeedBundle): Promise<ImportSummary>;
+
+  /**
+   * Upserts an import that comes in chunks, with importGraph's rules (by domain id, all or
+   * nothing, idempotent; the last record of a repeated id wins) and memory that does not grow
+   * with the import: the embedded adapter spools the chunks to temp files and loads them in
+   * one transaction only once the source has ended (so a source that throws writes nothing);
+   * the Neo4j adapter sends bulk UNWIND batches in one write transaction as chunks come, and
+   * rolls it back when the source throws. `importGraph(bundle)` is this with one chunk.
+   */
+  importStream(source: ImportSource): Promise<ImportSummary>;
 
   /** Releases connections and file handles. */
   close(): Promise<void>;

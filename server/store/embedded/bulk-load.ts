@@ -2,11 +2,13 @@ import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REL_ENDPOINTS, type RelRecord } from '../../contract/model.js';
-import { labelOfId, type NodeLabel, type RelType } from '../../contract/primitives.js';
+import type { NodeLabel, RelType } from '../../contract/primitives.js';
 import type { SeedBundle } from '../../seed/validate-seeds.js';
 import { bulkRow, columnsOf, copyText, createText, csvHeader, csvRow } from '../bulk.js';
 import type { CypherFiles } from '../cypher-files.js';
+import type { ImportSource, ImportSummary } from '../graph-store.js';
 import { BULK_BATCH, type BulkBatch, checkEndpoints, upsertParams } from '../import-plan.js';
+import { type SpoolGroup as Group, SPOOL_MEMORY, Spool } from '../import-spool.js';
 import { bulkOf, upsertNode, upsertRel } from '../queries.js';
 import type { LbugRunner } from './lbug-runner.js';
 
@@ -23,147 +25,168 @@ type Row = Record<string, unknown>;
 type NodeRecord = SeedBundle['nodes'][number]['record'];
 
 /**
- * The embedded load path, run inside the caller's transaction. Records whose id the table does
- * not hold yet (the whole bundle on a first start) are created: a table's worth of thousands
- * by LadybugDB's COPY from a CSV file staged in a temp folder (its fastest write), fewer by one
- * `UNWIND ... CREATE` per few thousand. Records that already exist, and any repeat of an id
- * within the bundle, then go through the UNWIND upserts, so a re-import updates in place
- * (idempotent) and the last record of an id wins, as with one upsert per record. A
- * relationship whose endpoint is missing fails the import with an error naming it; a failed
- * statement ends LadybugDB's transaction, so nothing is written.
- *
- * COPY inside a transaction does not check ids against rows written earlier in it, so new ids
- * are found first (primary-key look-ups, skipped for a table that was empty) and never copied
- * twice.
+ * An import into the embedded store, all or nothing. The source is read to its end first into
+ * a spool (import-spool.ts: a few thousand records per table in memory, the rest in temp
+ * files), so a source that throws (a stream whose validation failed) has written nothing.
+ * Then, in one transaction, every node table and then every relationship table is loaded from
+ * the spool a batch at a time (loadNodes, loadRels); a failure rolls it back. The spool is
+ * removed either way.
  */
-export async function loadBundle(
+export async function importSource(
   writes: LbugRunner,
   cypher: CypherFiles,
-  bundle: SeedBundle,
-): Promise<void> {
+  source: ImportSource,
+  memory = SPOOL_MEMORY,
+): Promise<ImportSummary> {
   const stage = new Stage();
+  let spool: Spool | undefined;
   try {
-    const filled = await filledTables(writes);
-    await loadNodes(writes, cypher, bundle, stage, filled);
-    await loadRels(writes, cypher, bundle, stage, filled);
+    spool = await Spool.read(source, memory);
+    await writes.statement('BEGIN TRANSACTION');
+    try {
+      await loadSpool(writes, cypher, spool, stage);
+      await writes.statement('COMMIT');
+    } catch (err) {
+      // A statement that fails ends LadybugDB's transaction itself; then there is none to roll back.
+      await writes.statement('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+    return { nodes: spool.nodes, relationships: spool.rels };
   } finally {
+    await spool?.remove();
     await stage.remove();
   }
 }
 
-async function loadNodes(
-  writes: LbugRunner,
-  cypher: CypherFiles,
-  bundle: SeedBundle,
-  stage: Stage,
-  filled: Set<string>,
-) {
-  const byLabel = new Map<NodeLabel, NodeRecord[]>();
-  for (const { label, record } of bundle.nodes) {
-    const records = byLabel.get(label) ?? [];
-    records.push(record);
-    byLabel.set(label, records);
-  }
-  for (const [label, records] of byLabel) {
-    const query = upsertNode(label);
-    const columns = columnsOf(cypher, label, 'node');
-    const empty = !filled.has(label);
-    const existing = empty ? new Set<string>() : await existingNodes(writes, label, records);
-    const { fresh, rest } = splitFresh(records, existing, new Set());
-    const row = (r: NodeRecord) => tableRow(r, columns);
-    const names = [...columns.keys()];
-    const values = (r: NodeRecord) => names.map((c) => field(r, c));
-    const odd = await copyFresh(
-      writes,
-      stage,
-      fresh,
-      values,
-      (file) => copyText(label, columns, file),
-      csvHeader(columns, false),
-    );
-    const create = createText(label, columns);
-    for (let i = 0; i < odd.length; i += CREATE_BATCH) {
-      await writes.text(create, { rows: odd.slice(i, i + CREATE_BATCH).map(row) });
+/**
+ * The embedded load path, run inside the caller's transaction. Records whose id the table did
+ * not hold before the import (the whole import on a first start) are created: a batch of
+ * thousands by LadybugDB's COPY from a CSV file staged in a temp folder (its fastest write),
+ * fewer by one `UNWIND ... CREATE` per few thousand. Records that already existed, and any
+ * repeat of an id within the import, then go through the UNWIND upserts, so a re-import
+ * updates in place (idempotent) and the last record of an id wins, as with one upsert per
+ * record. A relationship whose endpoint is missing fails the import with an error naming it;
+ * a failed statement ends LadybugDB's transaction, so nothing is written.
+ *
+ * COPY inside a transaction does not check ids against rows written earlier in it, so new ids
+ * are found first (primary-key look-ups, skipped for a table that was empty; the ids created
+ * so far are kept per table) and never copied twice.
+ */
+async function loadSpool(writes: LbugRunner, cypher: CypherFiles, spool: Spool, stage: Stage) {
+  const filled = await filledTables(writes);
+  for (const group of spool.ordered()) {
+    if (group.kind !== 'node') continue;
+    const created = new Set<string>();
+    for await (const batch of spool.batches<NodeRecord>(group)) {
+      await loadNodes(writes, cypher, group.table as NodeLabel, batch, stage, filled, created);
     }
-    const bulk = bulkOf(query);
-    for (let i = 0; i < rest.length; i += BULK_BATCH) {
-      const rows = rest.slice(i, i + BULK_BATCH).map((r) => upsertParams(query, r));
-      await writes.run(bulk, { rows });
+  }
+  // Ids each type held before this import (none for an empty table), and ids created since.
+  const existing = new Map<RelType, Set<string>>();
+  const created = new Map<RelType, Set<string>>();
+  for (const group of spool.ordered()) {
+    if (group.kind !== 'rel') continue;
+    const type = group.table as RelType;
+    let before = existing.get(type);
+    if (!before) {
+      before = filled.has(type) ? await existingRels(writes, type) : new Set<string>();
+      existing.set(type, before);
+    }
+    const ids = created.get(type) ?? new Set<string>();
+    created.set(type, ids);
+    for await (const batch of spool.batches<RelRecord>(group)) {
+      await loadRels(writes, cypher, group, batch, stage, before, ids);
     }
   }
 }
 
+/** One batch of a node label's records. */
+async function loadNodes(
+  writes: LbugRunner,
+  cypher: CypherFiles,
+  label: NodeLabel,
+  records: NodeRecord[],
+  stage: Stage,
+  filled: Set<string>,
+  created: Set<string>,
+) {
+  const query = upsertNode(label);
+  const columns = columnsOf(cypher, label, 'node');
+  const empty = !filled.has(label);
+  const existing = empty ? new Set<string>() : await existingNodes(writes, label, records);
+  const { fresh, rest } = splitFresh(records, existing, created);
+  const row = (r: NodeRecord) => tableRow(r, columns);
+  const names = [...columns.keys()];
+  const values = (r: NodeRecord) => names.map((c) => field(r, c));
+  const odd = await copyFresh(
+    writes,
+    stage,
+    fresh,
+    values,
+    (file) => copyText(label, columns, file),
+    csvHeader(columns, false),
+  );
+  const create = createText(label, columns);
+  for (let i = 0; i < odd.length; i += CREATE_BATCH) {
+    await writes.text(create, { rows: odd.slice(i, i + CREATE_BATCH).map(row) });
+  }
+  const bulk = bulkOf(query);
+  for (let i = 0; i < rest.length; i += BULK_BATCH) {
+    const rows = rest.slice(i, i + BULK_BATCH).map((r) => upsertParams(query, r));
+    await writes.run(bulk, { rows });
+  }
+}
+
+/** One batch of a relationship type's records between one pair of endpoint labels. */
 async function loadRels(
   writes: LbugRunner,
   cypher: CypherFiles,
-  bundle: SeedBundle,
+  { table, from, to }: Group,
+  rels: RelRecord[],
   stage: Stage,
-  filled: Set<string>,
+  existing: Set<string>,
+  created: Set<string>,
 ) {
-  const groups = new Map<
-    string,
-    { type: RelType; from: NodeLabel; to: NodeLabel; rels: RelRecord[] }
-  >();
-  for (const rel of bundle.rels) {
-    const from = labelOfId(rel.from);
-    const to = labelOfId(rel.to);
-    if (!from || !to) throw new Error(`${relName(rel)}: endpoint not found`);
-    const key = `${rel.type}|${from}|${to}`;
-    const group = groups.get(key) ?? { type: rel.type, from, to, rels: [] };
-    group.rels.push(rel);
-    groups.set(key, group);
+  const type = table as RelType;
+  const query = upsertRel(type);
+  const columns = columnsOf(cypher, type, 'rel');
+  const { fresh, rest } = splitFresh(rels, existing, created);
+  const row = (r: RelRecord): Row => ({ from: r.from, to: r.to, ...tableRow(r, columns) });
+  const names = [...columns.keys()];
+  const values = (r: RelRecord) => [r.from, r.to, ...names.map((c) => field(r, c))];
+  const pairs = REL_ENDPOINTS[type].length;
+  const odd = await copyFresh(
+    writes,
+    stage,
+    fresh,
+    values,
+    (file) => copyText(type, columns, file, { from, to, pairs }),
+    csvHeader(columns, true),
+  ).catch((err: unknown) => {
+    throw missingEndpoint(err, fresh) ?? err;
+  });
+  const create = createText(type, columns, { from, to });
+  for (let i = 0; i < odd.length; i += CREATE_BATCH) {
+    const chunk = odd.slice(i, i + CREATE_BATCH);
+    const rows = chunk.map(row);
+    const written = await writes.text(create, { rows });
+    checkEndpoints(
+      { query: bulkOf(query), rows, rels: chunk.map((r) => ({ id: r.id, name: relName(r) })) },
+      written as Array<{ id: string }>,
+    );
   }
-  // Ids each type held before this import (none for an empty table), and ids created since.
-  const existing = new Map<RelType, Set<string>>();
-  for (const { type } of groups.values()) {
-    if (existing.has(type)) continue;
-    const empty = !filled.has(type);
-    existing.set(type, empty ? new Set() : await existingRels(writes, type));
-  }
-  const created = new Map<RelType, Set<string>>();
-  for (const { type, from, to, rels } of groups.values()) {
-    const query = upsertRel(type);
-    const columns = columnsOf(cypher, type, 'rel');
-    const ids = created.get(type) ?? new Set<string>();
-    created.set(type, ids);
-    const { fresh, rest } = splitFresh(rels, existing.get(type) ?? new Set(), ids);
-    const row = (r: RelRecord): Row => ({ from: r.from, to: r.to, ...tableRow(r, columns) });
-    const names = [...columns.keys()];
-    const values = (r: RelRecord) => [r.from, r.to, ...names.map((c) => field(r, c))];
-    const pairs = REL_ENDPOINTS[type].length;
-    const odd = await copyFresh(
-      writes,
-      stage,
-      fresh,
-      values,
-      (file) => copyText(type, columns, file, { from, to, pairs }),
-      csvHeader(columns, true),
-    ).catch((err: unknown) => {
-      throw missingEndpoint(err, fresh) ?? err;
-    });
-    const create = createText(type, columns, { from, to });
-    for (let i = 0; i < odd.length; i += CREATE_BATCH) {
-      const chunk = odd.slice(i, i + CREATE_BATCH);
-      const rows = chunk.map(row);
-      const written = await writes.text(create, { rows });
-      checkEndpoints(
-        { query: bulkOf(query), rows, rels: chunk.map((r) => ({ id: r.id, name: relName(r) })) },
-        written as Array<{ id: string }>,
-      );
-    }
-    const bulk = bulkOf(query);
-    const slots = { from, to };
-    for (let i = 0; i < rest.length; i += BULK_BATCH) {
-      const chunk = rest.slice(i, i + BULK_BATCH);
-      const batch: BulkBatch = {
-        query: bulk,
-        rows: chunk.map((r) => upsertParams(query, r)),
-        slots,
-        rels: chunk.map((r) => ({ id: r.id, name: relName(r) })),
-      };
-      const written = await writes.run(bulk, { rows: batch.rows }, slots);
-      checkEndpoints(batch, written as Array<{ id: string }>);
-    }
+  const bulk = bulkOf(query);
+  const slots = { from, to };
+  for (let i = 0; i < rest.length; i += BULK_BATCH) {
+    const chunk = rest.slice(i, i + BULK_BATCH);
+    const batch: BulkBatch = {
+      query: bulk,
+      rows: chunk.map((r) => upsertParams(query, r)),
+      slots,
+      rels: chunk.map((r) => ({ id: r.id, name: relName(r) })),
+    };
+    const written = await writes.run(bulk, { rows: batch.rows }, slots);
+    checkEndpoints(batch, written as Array<{ id: string }>);
   }
 }
 
@@ -229,10 +252,15 @@ class Stage {
   private dir: Promise<string> | undefined;
   private n = 0;
 
+  /** A new file path in the folder. */
+  async path(ext: string): Promise<string> {
+    this.dir ??= mkdtemp(path.join(tmpdir(), 'entente-load-'));
+    return path.join(await this.dir, `${this.n++}.${ext}`);
+  }
+
   /** A new file path in the folder, or undefined when the folder's path cannot be quoted in Cypher. */
   async file(): Promise<{ path: string; remove: () => Promise<void> } | undefined> {
-    this.dir ??= mkdtemp(path.join(tmpdir(), 'entente-load-'));
-    const file = path.join(await this.dir, `${this.n++}.csv`);
+    const file = await this.path('csv');
     if (/['\\]/.test(file)) return undefined;
     return { path: file, remove: () => rm(file, { force: true }) };
   }

@@ -10,11 +10,11 @@ import type { SeedBundle } from '../../seed/validate-seeds.js';
 import { gateConsoleQuery } from '../console/gate.js';
 import type { CypherFiles } from '../cypher-files.js';
 import { graphReads } from '../graph-reads.js';
-import type { GraphStore, ImportSummary } from '../graph-store.js';
+import type { GraphStore, ImportSource, ImportSummary } from '../graph-store.js';
 import { groupByLabel, schemaTexts } from '../import-plan.js';
 import { queries } from '../queries.js';
 import { countStats } from '../stats.js';
-import { loadBundle } from './bulk-load.js';
+import { importSource } from './bulk-load.js';
 import { ConsolePool } from './console-pool.js';
 import { LbugRunner, openDatabase } from './lbug-runner.js';
 import { toGraphEdge, toGraphNode } from './mappers.js';
@@ -93,6 +93,17 @@ async function open({
     });
   };
 
+  async function importStream(source: ImportSource, memory?: number): Promise<ImportSummary> {
+    try {
+      return await importSource(writes, cypher, source, memory);
+    } finally {
+      searchIndex = undefined;
+      nodeCache.clear();
+      topology = undefined;
+      console?.restart();
+    }
+  }
+
   return {
     backend: 'embedded',
     ...graphReads({ nodesById, expand, run: reads.run }),
@@ -135,23 +146,9 @@ async function open({
       return countStats(labels, rels);
     },
 
-    async importGraph(bundle: SeedBundle): Promise<ImportSummary> {
-      await writes.statement('BEGIN TRANSACTION');
-      try {
-        await loadBundle(writes, cypher, bundle);
-        await writes.statement('COMMIT');
-      } catch (err) {
-        // A statement that fails ends LadybugDB's transaction itself; then there is none to roll back.
-        await writes.statement('ROLLBACK').catch(() => undefined);
-        throw err;
-      } finally {
-        searchIndex = undefined;
-        nodeCache.clear();
-        topology = undefined;
-        console?.restart();
-      }
-      return { nodes: bundle.nodes.length, relationships: bundle.rels.length };
-    },
+    /** The whole bundle is held anyway: its records stay in memory, no spool files. */
+    importGraph: (bundle: SeedBundle) => importStream([bundle], Number.POSITIVE_INFINITY),
+    importStream: (source: ImportSource) => importStream(source),
 
     async close() {
       await console?.close();

@@ -7,14 +7,16 @@ import {
   REL_TYPES,
   type StatsResponse,
 } from '../../contract/index.js';
+import type { RelRecord } from '../../contract/model.js';
 import type { Expand, Hop } from '../../domain/traversal.js';
 import { rankEntries, searchEntries } from '../../lib/search-rank.js';
-import type { SeedBundle } from '../../seed/validate-seeds.js';
+import type { SeedBundle, SeedNode } from '../../seed/validate-seeds.js';
 import { runConsole } from '../console/run-console.js';
 import type { CypherFiles } from '../cypher-files.js';
 import { graphReads } from '../graph-reads.js';
-import type { GraphStore, ImportSummary } from '../graph-store.js';
+import type { GraphStore, ImportSource, ImportSummary } from '../graph-store.js';
 import { bulkPlan, checkEndpoints, groupByLabel, schemaTexts } from '../import-plan.js';
+import { Spool } from '../import-spool.js';
 import { paramNames, queries, upsertRel } from '../queries.js';
 import { countStats } from '../stats.js';
 import { neo4jConsoleEngine } from './console-engine.js';
@@ -98,6 +100,47 @@ async function open(options: Neo4jStoreOptions): Promise<GraphStore> {
     return hops;
   };
 
+  /**
+   * An import read to its end into a spool first (import-spool.ts: so a source that throws
+   * writes nothing, and relationships may come before their nodes), then sent in one write
+   * transaction as bulk UNWIND batches, nodes before relationships, a spool batch at a time:
+   * all or none.
+   */
+  async function importStream(source: ImportSource, memory?: number): Promise<ImportSummary> {
+    const spool = await Spool.read(source, memory);
+    try {
+      await runner.write('import', async (tx) => {
+        for (const group of spool.ordered()) {
+          for await (const batch of spool.batches<unknown>(group)) {
+            const bundle: SeedBundle =
+              group.kind === 'node'
+                ? {
+                    nodes: (batch as NodeRecord[]).map(
+                      (record): SeedNode => ({ label: group.from, record }),
+                    ),
+                    rels: [],
+                  }
+                : { nodes: [], rels: batch as RelRecord[] };
+            // Nodes also store the folded text the full-text index holds.
+            const batches = bulkPlan(bundle, {
+              params: (step) =>
+                step.rel
+                  ? step.params
+                  : { ...step.params, searchText: searchText(step.record as NodeRecord) },
+            });
+            for (const b of batches) {
+              const written = await runner.runIn(tx, b.query, { rows: b.rows }, b.slots);
+              checkEndpoints(b, written as Array<{ id: string }>);
+            }
+          }
+        }
+      });
+      return { nodes: spool.nodes, relationships: spool.rels };
+    } finally {
+      await spool.remove();
+    }
+  }
+
   return {
     backend: 'neo4j',
     ...graphReads({ nodesById, expand, run: runner.run }),
@@ -141,26 +184,9 @@ async function open(options: Neo4jStoreOptions): Promise<GraphStore> {
     },
 
     /** Every record of the bundle in one write transaction, as bulk UNWIND batches: all or none. */
-    async importGraph(bundle: SeedBundle): Promise<ImportSummary> {
-      // Nodes also store the folded text the full-text index holds.
-      const batches = bulkPlan(bundle, {
-        params: (step) =>
-          step.rel
-            ? step.params
-            : { ...step.params, searchText: searchText(step.record as NodeRecord) },
-      });
-      await runner.write('import', async (tx) => {
-        for (const batch of batches) {
-          checkEndpoints(
-            batch,
-            (await runner.runIn(tx, batch.query, { rows: batch.rows }, batch.slots)) as Array<{
-              id: string;
-            }>,
-          );
-        }
-      });
-      return { nodes: bundle.nodes.length, relationships: bundle.rels.length };
-    },
+    importGraph: (bundle: SeedBundle) => importStream([bundle], Number.POSITIVE_INFINITY),
+
+    importStream: (source: ImportSource) => importStream(source),
 
     close: () => driver.close(),
   };
