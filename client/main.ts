@@ -3,6 +3,7 @@ import { createAdminActions } from './actions/admin-actions.js';
 import { createAuthActions } from './actions/auth-actions.js';
 import { createCanvasActions } from './actions/canvas-actions.js';
 import { createConsoleActions } from './actions/console-actions.js';
+import { createDetailActions } from './actions/detail-actions.js';
 import { createExportActions } from './actions/export-actions.js';
 import { createImportActions } from './actions/import-actions.js';
 import { createLayerActions } from './actions/layer-actions.js';
@@ -109,6 +110,7 @@ const nodeActions = {
   remove: (id: string) => canvas.remove([id]),
   pathEnd: path.setPathEnd,
   toggleOverlap: (id: string) => void overlap.toggleOverlap(id),
+  details: createDetailActions(api, s),
 };
 const openMenu = mountNodeMenu($('#context-menu'), $('#cy'), s, nodeActions);
 const view = createGraphView(

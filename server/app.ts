@@ -7,7 +7,9 @@ import type { Oidc } from './auth/oidc.js';
 import type { QueryLibrary } from './domain/library.js';
 import { authenticate } from './http/middleware/authenticate.js';
 import { bodyLimits } from './http/middleware/body-limits.js';
+import { compressJson } from './http/middleware/compression.js';
 import { errorHandler, notFound } from './http/middleware/error-handler.js';
+import { ReadCache, trackDataVersion } from './http/middleware/etag.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits, rateLimits } from './http/middleware/rate-limits.js';
 import { requestId } from './http/middleware/request-id.js';
 import { cors, securityHeaders } from './http/middleware/security.js';
@@ -41,9 +43,12 @@ export interface AppDeps {
   corsOrigins?: readonly string[];
   /** Sign-in and console requests per minute per user or address. */
   limits?: RateLimits;
+  /** Bounds of the read routes' answer cache (embedded backend only; 0 entries: off). */
+  readCache?: { maxEntries: number; maxBytes: number };
 }
 
 const DEFAULT_LIMITS: QueryLimits = { timeoutMs: 10_000, rowLimit: 5_000 };
+const DEFAULT_READ_CACHE = { maxEntries: 2_000, maxBytes: 32 * 1024 * 1024 };
 
 /** Builds the Express app around a store. It never listens: main.ts does, tests use supertest. */
 export function createApp({
@@ -59,12 +64,19 @@ export function createApp({
   consolePerClient = 2,
   corsOrigins = [],
   limits = DEFAULT_RATE_LIMITS,
+  readCache = DEFAULT_READ_CACHE,
 }: AppDeps): Express {
+  // ETags and kept answers need a data version that moves on every write: this process owns
+  // an embedded database, while a Neo4j database may have other writers.
+  const data = store.backend === 'embedded' ? trackDataVersion(store) : undefined;
+  if (data) store = data.store;
+  const answers = data ? new ReadCache(data, readCache) : undefined;
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestId());
   app.use(securityHeaders(), cors(corsOrigins));
+  app.use(compressJson());
   const openapi = buildOpenApi(version);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
@@ -74,7 +86,7 @@ export function createApp({
   // Bodies are read after the rate limits, so a limited caller's body is never parsed.
   app.use(bodyLimits());
   app.use(authRoutes(auth, { secureCookies, oidc }));
-  app.use(graphRoutes(store));
+  app.use(graphRoutes(store, answers));
   app.use(exportRoutes(store));
   app.use(queryRoutes(store, library, queryLimits, consolePerClient, auth));
   app.use(importRoutes(store, auth));

@@ -3,6 +3,7 @@ import {
   type ExportFormat,
   type ExportPosition,
   type ExportStyle,
+  type Source,
   SUBGRAPH_MAX_IDS,
 } from '../../server/contract/index.js';
 import type { Api } from '../api/client.js';
@@ -63,26 +64,47 @@ export function createExportActions(
   view: GraphView,
   track: Track,
   onExported: (r: ExportRecord) => void,
-  api: Pick<Api, 'exportGraph' | 'exportCanvas'>,
+  api: Pick<Api, 'exportGraph' | 'exportCanvas' | 'subgraph'>,
 ) {
-  const meta = () => {
+  /** The sources of what is drawn: summaries carry none, so they are asked for here. */
+  const drawnSources = async (nodeIds: readonly string[], edgeIds: readonly string[]) => {
+    const found = new Map<string, Source[]>();
+    for (let i = 0; i < nodeIds.length; i += SUBGRAPH_MAX_IDS) {
+      const res = await api.subgraph({
+        ids: nodeIds.slice(i, i + SUBGRAPH_MAX_IDS),
+        asOf: s.$asOf.get(),
+        include: ['sources'],
+      });
+      for (const x of [...res.nodes, ...res.edges]) found.set(x.id, x.sources ?? []);
+    }
+    return [...nodeIds, ...edgeIds].flatMap((id) => found.get(id) ?? []);
+  };
+  /** The title as typed, or one made from the first names drawn. */
+  const titleOf = () => {
     const c = s.$canvas.get().present;
-    const scene = derived.$scene.get();
-    const nodeEls = scene.elements.filter((e) => e.group === 'nodes');
-    const edgeEls = scene.elements.filter((e) => e.group === 'edges');
+    const nodeEls = derived.$scene.get().elements.filter((e) => e.group === 'nodes');
     const names = nodeEls
       .map((e) => c.nodes[e.data.id])
       .filter((n) => n && n.label !== 'Nation')
       .map((n) => String(n?.name));
     const lead = names.length > 0 ? names : nodeEls.map((e) => String(e.data.name));
     const auto = `${lead.slice(0, 3).join(', ')}${lead.length > 3 ? ` and ${lead.length - 3} more` : ''}`;
-    const title = s.$exportTitle.get().trim() || auto;
+    return s.$exportTitle.get().trim() || auto;
+  };
+  const meta = async () => {
+    const c = s.$canvas.get().present;
+    const scene = derived.$scene.get();
+    const nodeEls = scene.elements.filter((e) => e.group === 'nodes');
+    const edgeEls = scene.elements.filter((e) => e.group === 'edges');
+    const title = titleOf();
     const from = s.$compareFrom.get();
-    const edges = s.$edges.get();
-    const sourceRefs = [
-      ...nodeEls.flatMap((e) => c.nodes[e.data.id]?.sources ?? []),
-      ...edgeEls.flatMap((e) => edges[e.data.id]?.sources ?? []),
-    ];
+    const sourceRefs =
+      nodeEls.length > 0
+        ? await drawnSources(
+            nodeEls.map((e) => e.data.id),
+            edgeEls.map((e) => e.data.id),
+          )
+        : [];
     const sources = sourceRefs.map((x) => x.title);
     const counts = new Map<string, number>();
     for (const e of nodeEls) {
@@ -136,7 +158,7 @@ export function createExportActions(
       positions[id] = { x: d.x, y: d.y };
       styles[id] = { color: d.color, size: Math.min(d.size, 10_000) };
     }
-    const title = meta().title.slice(0, EXPORT_TITLE_MAX_CHARS);
+    const title = titleOf().slice(0, EXPORT_TITLE_MAX_CHARS);
     return { format, ids, asOf: s.$asOf.get(), positions, styles, title };
   };
   return {
@@ -160,19 +182,20 @@ export function createExportActions(
       }),
     png: (scale: number) =>
       track(`Exporting PNG at ${scale}×`, async () =>
-        record('png', scale, await view.exportPng(scale, meta())),
+        record('png', scale, await view.exportPng(scale, await meta())),
       ),
-    svg: () => track('Exporting SVG', async () => record('svg', 1, view.exportSvg(meta()))),
+    svg: () => track('Exporting SVG', async () => record('svg', 1, view.exportSvg(await meta()))),
     /** The sources sidecar: every source of what is drawn, with the full link to the view. */
-    sources() {
-      const m = meta();
-      const text = sourcesText(
-        { title: m.title, subtitle: m.subtitle, link: m.link },
-        m.sourceRefs,
-      );
-      const filename = `entente-${s.$asOf.get()}-sources.txt`;
-      download(new Blob([text], { type: 'text/plain;charset=utf-8' }), filename);
-      s.$notice.set({ tone: 'info', text: `Exported ${filename}.` });
-    },
+    sources: () =>
+      void track('Exporting sources', async () => {
+        const m = await meta();
+        const text = sourcesText(
+          { title: m.title, subtitle: m.subtitle, link: m.link },
+          m.sourceRefs,
+        );
+        const filename = `entente-${s.$asOf.get()}-sources.txt`;
+        download(new Blob([text], { type: 'text/plain;charset=utf-8' }), filename);
+        s.$notice.set({ tone: 'info', text: `Exported ${filename}.` });
+      }),
   };
 }

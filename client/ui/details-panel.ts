@@ -20,7 +20,17 @@ export interface DetailActions {
   remove(id: string): void;
   pathEnd(end: 'from' | 'to', id: string): void;
   toggleOverlap(id: string): void;
+  /**
+   * The details request for a node or relationship: its sources and notes, which summaries
+   * on the canvas leave out. Absent: the panel shows what the summary carries.
+   */
+  details?(record: GraphNode | GraphEdge): Promise<GraphNode | GraphEdge | null>;
 }
+
+/** The selection's details as fetched: loading, failed, or the full record. */
+type Full =
+  | { id: string; state: 'loading' | 'error' }
+  | { id: string; state: 'done'; record: GraphNode | GraphEdge | null };
 
 const DATE_KEYS = [
   'since',
@@ -74,13 +84,55 @@ export function mountDetails(
   a: DetailActions,
   atop?: AtopStores,
 ): () => void {
+  let full: Full | null = null;
+  let seq = 0;
+  // Fetched when the selection changes (never while drawing); the newest request wins.
+  const fetchDetails = () => {
+    const id = s.$selection.get();
+    if (!id) full = null;
+    if (!id || !a.details || full?.id === id) return;
+    const record = s.$canvas.get().present.nodes[id] ?? s.$edges.get()[id];
+    if (!record || record.sources) return;
+    const mine = ++seq;
+    full = { id, state: 'loading' };
+    a.details(record).then(
+      (r) => {
+        if (mine !== seq) return;
+        full = { id, state: 'done', record: r };
+        draw();
+      },
+      () => {
+        if (mine !== seq) return;
+        full = { id, state: 'error' };
+        draw();
+      },
+    );
+  };
+  /** The record with what the details request added (sources, notes). */
+  const detailed = <T extends GraphNode | GraphEdge>(r: T): T =>
+    full?.id === r.id && full.state === 'done' && full.record
+      ? {
+          ...r,
+          properties: { ...full.record.properties, ...r.properties },
+          sources: full.record.sources,
+        }
+      : r;
+  const sourcesOf = (r: GraphNode | GraphEdge) => {
+    if (r.sources) return sourceList(r.sources);
+    if (full?.id !== r.id) return null;
+    if (full.state === 'loading') return h('p', { class: 'muted' }, 'Loading sources…');
+    if (full.state === 'error')
+      return h('p', { class: 'muted' }, 'The sources could not be loaded.');
+    return sourceList([]);
+  };
   const layerTag = (r: GraphNode | GraphEdge) =>
     h(
       'span',
       { class: `layer-tag${isAtop(r) ? ' atop' : ''}`, title: 'Which layer this fact comes from' },
       layerText(r),
     );
-  const nodeView = (n: GraphNode) => {
+  const nodeView = (summary: GraphNode) => {
+    const n = detailed(summary);
     const c = s.$canvas.get().present;
     const pinned = c.pinned.includes(n.id);
     const p = n.properties;
@@ -145,10 +197,11 @@ export function mountDetails(
       props.length
         ? h('section', {}, h('h3', {}, 'Properties'), table([['id', n.id], ...props]))
         : null,
-      sourceList(n.sources),
+      sourcesOf(n),
     ];
   };
-  const edgeView = (e: GraphEdge) => {
+  const edgeView = (summary: GraphEdge) => {
+    const e = detailed(summary);
     const c = s.$canvas.get().present;
     const name = (id: string) => c.nodes[id]?.name ?? id;
     const props = Object.entries(e.properties).filter(([, v]) => v !== null && v !== '');
@@ -170,7 +223,7 @@ export function mountDetails(
           ...(e.properties.until === null ? [['until', 'ongoing'] as [string, unknown]] : []),
         ]),
       ),
-      sourceList(e.sources),
+      sourcesOf(e),
     ];
   };
   const draw = () => {
@@ -189,13 +242,23 @@ export function mountDetails(
       ),
     );
   };
+  fetchDetails();
   draw();
   return listenAll([
-    s.$selection.listen(draw),
+    s.$selection.listen(() => {
+      fetchDetails();
+      draw();
+    }),
     s.$memberships.listen(draw),
     s.$overlap.listen(draw),
-    s.$canvas.listen(draw),
-    s.$edges.listen(draw),
+    s.$canvas.listen(() => {
+      fetchDetails();
+      draw();
+    }),
+    s.$edges.listen(() => {
+      fetchDetails();
+      draw();
+    }),
     atop ? atop.$atopPhases.listen(draw) : () => {},
   ]);
 }

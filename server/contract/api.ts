@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GraphEdgeSchema, GraphNodeSchema, SubgraphSchema } from './graph.js';
+import { GraphEdgeSchema, GraphNodeSchema, INCLUDES, SubgraphSchema } from './graph.js';
 import {
   CSV_MAX_CHARS,
   EXPAND_LIMIT,
@@ -111,7 +111,11 @@ export type SearchResponse = z.infer<typeof SearchResponseSchema>;
 
 // --- nodes and neighbourhoods
 
-export const NodeResponseSchema = GraphNodeSchema;
+/** The details route: a node with its sources and every property, notes included. */
+export const NodeResponseSchema = GraphNodeSchema.required({ sources: true });
+
+/** `include=sources`: summaries carry sources and notes too (exports, details of an edge). */
+const IncludeParamSchema = csv(z.enum(INCLUDES)).optional();
 
 export const NeighbourhoodQuerySchema = z.strictObject({
   depth: intParam(NEIGHBOURHOOD_DEPTH),
@@ -120,6 +124,7 @@ export const NeighbourhoodQuerySchema = z.strictObject({
   rels: csv(RelTypeSchema).optional(),
   limit: intParam(EXPAND_LIMIT),
   layer: LayerParamSchema,
+  include: IncludeParamSchema,
 });
 export type NeighbourhoodQuery = z.infer<typeof NeighbourhoodQuerySchema>;
 
@@ -139,6 +144,8 @@ export const SubgraphBodySchema = z.strictObject({
   asOf: IsoDateSchema.optional(),
   rels: z.array(RelTypeSchema).min(1).optional(),
   layer: LayerParamSchema,
+  /** `['sources']`: nodes and edges carry sources and notes. */
+  include: z.array(z.enum(INCLUDES)).max(INCLUDES.length).optional(),
 });
 export type SubgraphBody = z.infer<typeof SubgraphBodySchema>;
 
@@ -209,6 +216,7 @@ export const ShortestPathQuerySchema = z.strictObject({
     .transform((v) => v === 'true')
     .optional()
     .transform((v) => v ?? false),
+  include: IncludeParamSchema,
 });
 export type ShortestPathQuery = z.infer<typeof ShortestPathQuerySchema>;
 

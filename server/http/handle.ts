@@ -5,6 +5,7 @@ import { roleAtLeast } from '../contract/auth.js';
 import type { RouteDef } from '../contract/routes.js';
 import { AppError } from '../lib/app-error.js';
 import { principalOf } from './middleware/authenticate.js';
+import type { ReadCache } from './middleware/etag.js';
 
 type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
 
@@ -65,15 +66,23 @@ export function authorize(route: RouteDef, req: Request, res: Response): Princip
 /**
  * Binds a use case to a route: validates params, query and body with the route's schemas
  * (400 INVALID_REQUEST on failure), runs the use case and answers its result as JSON.
- * Rejections reach the error middleware through Express 5's promise handling.
+ * Rejections reach the error middleware through Express 5's promise handling. With a read
+ * cache (read routes whose answer depends only on the data, the date and the URL), answers
+ * carry an ETag and repeats come from the cache, after the same access and input checks.
  */
 export function handle<R extends RouteDef>(
   route: R,
   run: (input: Input<R>, req: Request, res: Response) => Promise<z.output<R['response']>>,
+  options: { cache?: ReadCache } = {},
 ): RequestHandler {
   return async (req, res) => {
     authorize(route, req, res);
-    res.json(await run(inputOf(route, req), req, res));
+    const input = inputOf(route, req);
+    if (options.cache && route.method === 'get') {
+      await options.cache.answer(req, res, () => run(input, req, res));
+      return;
+    }
+    res.json(await run(input, req, res));
   };
 }
 

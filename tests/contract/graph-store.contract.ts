@@ -127,7 +127,7 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
         const node = GraphNodeSchema.parse(await store.getNode('nation:FRA'));
         expect(node).toMatchObject({ id: 'nation:FRA', label: 'Nation', name: 'France' });
         expect(node.properties).toMatchObject({ iso3: 'FRA', region: 'Europe', lat: 48.86 });
-        expect(node.sources.length).toBeGreaterThan(0);
+        expect(node.sources?.length).toBeGreaterThan(0);
         expect(JSON.stringify(node)).not.toMatch(/_id|offset/);
       });
 
