@@ -27,6 +27,8 @@ module.exports = {
           '^server/lib/(app-error|query-library|search-rank|text)\\.ts$',
           '^server/store/graph-store\\.ts$',
           'node_modules/zod/',
+          // Pure graph algorithms (analytics: centrality, Louvain).
+          'node_modules/graphology',
         ],
       },
     },
