@@ -1,6 +1,7 @@
 import { today as todayIso } from '../server/contract/time.js';
 import { createAdminActions } from './actions/admin-actions.js';
 import { createAuthActions } from './actions/auth-actions.js';
+import { createBriefingActions, shortIdOf } from './actions/briefing-actions.js';
 import { createCanvasActions } from './actions/canvas-actions.js';
 import { createConsoleActions } from './actions/console-actions.js';
 import { createDetailActions } from './actions/detail-actions.js';
@@ -30,6 +31,7 @@ import { mountCanvasKeys } from './ui/canvas-keys.js';
 import { mountConsoleLoader } from './ui/console-loader.js';
 import type { ConsoleHandle } from './ui/console-panel.js';
 import { mountNodeMenu } from './ui/context-menu.js';
+import { mountDeckEditor } from './ui/deck-editor.js';
 import { mountDetails } from './ui/details-panel.js';
 import { exportDataMenu } from './ui/export-data-menu.js';
 import { mountFilters } from './ui/filters-panel.js';
@@ -39,11 +41,13 @@ import { mountLegend } from './ui/legend-panel.js';
 import { mountOverlap } from './ui/overlap-panel.js';
 import { overlayInsets } from './ui/overlay-insets.js';
 import { mountPath } from './ui/path-panel.js';
+import { mountPresenter } from './ui/presenter.js';
 import { mountSearch } from './ui/search-box.js';
 import { mountShortcuts } from './ui/shortcuts.js';
 import { mountStatus } from './ui/status.js';
 import { mountTimeBar } from './ui/time-bar.js';
 import { mountToolbar } from './ui/toolbar.js';
+import { mountViewsPanel } from './ui/views-panel.js';
 import { createGraphView } from './view/graph-view.js';
 import { sceneStores } from './view/scene-store.js';
 import './styles.css';
@@ -145,6 +149,16 @@ const exporter = createExportActions(
   api,
 );
 const share = createShareActions(s);
+const briefings = createBriefingActions(api, s, { canvas, time, overlap, path }, view, track);
+const viewsPanel = mountViewsPanel(s, ss.$session, briefings);
+const presenter = mountPresenter($('#canvas-wrap'), {
+  s,
+  a: briefings,
+  setDate: (d) => time.setDate(d),
+});
+const deckEditor = mountDeckEditor(s, ss.$session, briefings, (deck) => {
+  void presenter.present(deck);
+});
 const searching = createSearchActions(api, canvas, track);
 
 mountSearch($('#search'), api, searching.pick);
@@ -170,6 +184,7 @@ mountToolbar($('#toolbar'), s, {
   share: () => void share.copyLink(),
   help: () => help.showModal(),
   importButton: importDialog.button,
+  briefingButtons: [viewsPanel.button, deckEditor.button],
 });
 const account = mountAccountUi($('#account'), ss, as, auth, admin, {
   token: setupToken,
@@ -241,7 +256,13 @@ mountShortcuts(
   }),
 );
 
-await restoreView(location.hash, s, { canvas, time, overlap, path });
+// A short link (`/v/<id>`) opens its saved view; any other address reopens the hash's view.
+const shortId = shortIdOf(location.pathname);
+if (shortId) {
+  await sessionLoaded;
+  await briefings.openView(shortId, 'shortId');
+  history.replaceState(null, '', '/');
+} else await restoreView(location.hash, s, { canvas, time, overlap, path });
 syncUrl(s, (hash) => history.replaceState(null, '', hash ? `#${hash}` : location.pathname));
 await view.settled();
 await sessionLoaded;

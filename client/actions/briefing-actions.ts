@@ -1,12 +1,14 @@
 import { atom } from 'nanostores';
-import type {
-  Deck,
-  DeckSummary,
-  SavedView,
-  UpdateDeckBody,
-  ViewChanges,
-  ViewSummary,
-  Visibility,
+import {
+  type Deck,
+  type DeckSummary,
+  type SavedView,
+  type Source,
+  SUBGRAPH_MAX_IDS,
+  type UpdateDeckBody,
+  type ViewChanges,
+  type ViewSummary,
+  type Visibility,
 } from '../../server/contract/index.js';
 import type { Api } from '../api/client.js';
 import type { Stores } from '../state/stores.js';
@@ -42,6 +44,7 @@ export type BriefingApi = Pick<
   | 'updateDeck'
   | 'deleteDeck'
   | 'exportDeck'
+  | 'subgraph'
 >;
 
 export type DeckFormat = 'pdf' | 'pptx';
@@ -242,6 +245,16 @@ export function createBriefingActions(
         download(file.blob, file.filename);
         return file.filename;
       }),
+    /** Every source cited by the nodes of a slide on its date, for the sources footer. */
+    async slideSources(ids: readonly string[], asOf: string): Promise<Source[]> {
+      if (ids.length === 0) return [];
+      const res = await api.subgraph({
+        ids: ids.slice(0, SUBGRAPH_MAX_IDS) as string[],
+        asOf,
+        include: ['sources'],
+      });
+      return [...res.nodes, ...res.edges].flatMap((x) => x.sources ?? []);
+    },
     /** The saved view of a slide, read fresh (the presenter draws it). */
     slideView: async (id: string) => (await api.view(id)).view,
   };

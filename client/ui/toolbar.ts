@@ -39,6 +39,8 @@ export interface ToolbarActions {
   importButton?: HTMLElement;
   /** The Analytics drawer's button (ui/analytics-panel.ts owns it). */
   analyticsButton?: HTMLElement;
+  /** The Views and Decks buttons (ui/views-panel.ts, ui/deck-editor.ts own them). */
+  briefingButtons?: HTMLElement[];
 }
 
 /** A radio group of buttons; returns the group and a function that marks the current value. */
@@ -182,6 +184,7 @@ export function mountToolbar(el: HTMLElement, s: ToolbarStores, a: ToolbarAction
     overflowable(exportMenu.el, 2),
     ...(a.analyticsButton ? [overflowable(a.analyticsButton, 3)] : []),
     ...(a.importButton ? [overflowable(a.importButton, 5)] : []),
+    ...(a.briefingButtons ?? []).map((b) => overflowable(b, 5)),
     overflowable(
       h(
         'button',
