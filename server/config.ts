@@ -30,6 +30,18 @@ const EnvSchema = z
     QUERY_ROW_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5_000),
     /** Worker processes that run console queries on the embedded backend. */
     CONSOLE_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
+    /** LadybugDB's buffer pool in the API process, in MiB (embedded backend). */
+    DB_BUFFER_POOL_MB: z.coerce.number().int().min(16).max(65_536).default(128),
+    /** LadybugDB's buffer pool of each console worker process, in MiB. */
+    CONSOLE_BUFFER_POOL_MB: z.coerce.number().int().min(16).max(65_536).default(128),
+    /** LadybugDB's buffer pool of the accounts database, in MiB (embedded backend). */
+    ACCOUNTS_BUFFER_POOL_MB: z.coerce.number().int().min(16).max(65_536).default(32),
+    /** Node records the embedded adapter keeps in memory between imports (least recently used go). */
+    NODE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(10_000_000).default(100_000),
+    /** Read-route answers kept for ETags and repeats (embedded backend; 0: none kept). */
+    READ_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2_000),
+    /** Bytes of kept answers (JSON and gzip together), in MiB. */
+    READ_CACHE_MAX_MB: z.coerce.number().int().min(0).max(65_536).default(32),
     /** Console queries one client (address) may have running or waiting at once. */
     CONSOLE_PER_CLIENT: z.coerce.number().int().min(1).max(64).default(2),
     /** Origins (comma-separated) allowed to call the API cross-origin; empty: CORS closed. */

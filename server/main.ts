@@ -78,6 +78,10 @@ async function start(): Promise<void> {
       signInPerMinute: config.SIGNIN_RATE_LIMIT,
       consolePerMinute: config.CONSOLE_RATE_LIMIT,
     },
+    readCache: {
+      maxEntries: config.READ_CACHE_MAX_ENTRIES,
+      maxBytes: config.READ_CACHE_MAX_MB * 1024 * 1024,
+    },
   });
   serve(app);
   const address = server.address();

@@ -13,6 +13,8 @@ import { loadLibrary } from './library-files.js';
 import { openNeo4jAccounts } from './neo4j/neo4j-accounts.js';
 import { Neo4jGraphStore } from './neo4j/neo4j-store.js';
 
+const MIB = 1024 * 1024;
+
 type StoreConfig = Pick<
   Config,
   | 'BACKEND'
@@ -24,6 +26,10 @@ type StoreConfig = Pick<
   | 'NEO4J_DATABASE'
   | 'NEO4J_WAIT_MS'
   | 'CONSOLE_WORKERS'
+  | 'DB_BUFFER_POOL_MB'
+  | 'CONSOLE_BUFFER_POOL_MB'
+  | 'NODE_CACHE_MAX_ENTRIES'
+  | 'ACCOUNTS_BUFFER_POOL_MB'
   | 'NEO4J_ACCOUNTS_DATABASE'
 >;
 
@@ -54,6 +60,9 @@ export async function openStore(
       dataDir: config.DATA_DIR,
       cypher,
       consoleWorkers: config.CONSOLE_WORKERS,
+      bufferPoolBytes: config.DB_BUFFER_POOL_MB * MIB,
+      consoleBufferPoolBytes: config.CONSOLE_BUFFER_POOL_MB * MIB,
+      nodeCacheEntries: config.NODE_CACHE_MAX_ENTRIES,
     });
   }
   return { store, library: loadLibrary(cypher, store.backend) };
@@ -74,7 +83,11 @@ export async function openAccounts(config: StoreConfig): Promise<AccountStore> {
       cypher,
     });
   }
-  return openEmbeddedAccounts({ dataDir: config.DATA_DIR, cypher });
+  return openEmbeddedAccounts({
+    dataDir: config.DATA_DIR,
+    cypher,
+    bufferPoolBytes: config.ACCOUNTS_BUFFER_POOL_MB * MIB,
+  });
 }
 
 /**

@@ -17,13 +17,15 @@ import { addMissingColumns } from './schema-upgrade.js';
 export async function openEmbeddedAccounts(options: {
   dataDir: string;
   cypher: CypherFiles;
+  /** Its buffer pool, in bytes (ACCOUNTS_BUFFER_POOL_MB; default 32 MiB: accounts are small). */
+  bufferPoolBytes?: number;
 }): Promise<AccountStore> {
   let file = ':memory:';
   if (options.dataDir !== ':memory:') {
     await mkdir(options.dataDir, { recursive: true });
     file = path.join(options.dataDir, 'accounts.lbug');
   }
-  const db = new lbug.Database(file, 512 * 1024 * 1024);
+  const db = new lbug.Database(file, options.bufferPoolBytes ?? 32 * 1024 * 1024);
   await db.init();
   const conn = new lbug.Connection(db);
   await conn.init();

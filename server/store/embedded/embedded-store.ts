@@ -12,6 +12,7 @@ import type { CypherFiles } from '../cypher-files.js';
 import { graphReads } from '../graph-reads.js';
 import type { GraphStore, ImportSource, ImportSummary } from '../graph-store.js';
 import { groupByLabel, schemaTexts } from '../import-plan.js';
+import { LruCache } from '../lru-cache.js';
 import { queries } from '../queries.js';
 import { countStats } from '../stats.js';
 import { importSource } from './bulk-load.js';
@@ -29,7 +30,15 @@ export interface EmbeddedStoreOptions {
   readers?: number;
   /** Console worker processes (default 2). */
   consoleWorkers?: number;
+  /** LadybugDB's buffer pool of this process, in bytes (DB_BUFFER_POOL_MB; default 128 MiB). */
+  bufferPoolBytes?: number;
+  /** Buffer pool of each console worker, in bytes (default 128 MiB). */
+  consoleBufferPoolBytes?: number;
+  /** Node records kept between imports (NODE_CACHE_MAX_ENTRIES; least recently used go). */
+  nodeCacheEntries?: number;
 }
+
+export const DEFAULT_BUFFER_POOL_BYTES = 128 * 1024 * 1024;
 
 /**
  * The default adapter: LadybugDB, in process, in a file under DATA_DIR (or in memory). The
@@ -40,22 +49,32 @@ async function open({
   cypher,
   readers = 3,
   consoleWorkers = 2,
+  bufferPoolBytes = DEFAULT_BUFFER_POOL_BYTES,
+  consoleBufferPoolBytes,
+  nodeCacheEntries = 100_000,
 }: EmbeddedStoreOptions): Promise<GraphStore> {
   let file = ':memory:';
   if (dataDir !== ':memory:') {
     await mkdir(dataDir, { recursive: true });
     file = path.join(dataDir, 'entente.lbug');
   }
-  const db = await openDatabase(file, readers);
+  const db = await openDatabase(file, readers, bufferPoolBytes);
   const reads = new LbugRunner(db.reads, cypher);
   const writes = new LbugRunner([db.write], cypher);
   const schema = schemaTexts(cypher, 'embedded');
   for (const text of schema) await writes.statement(text);
   await addMissingColumns(schema, (text) => writes.statement(text));
-  const console = file === ':memory:' ? undefined : new ConsolePool({ file, size: consoleWorkers });
+  const console =
+    file === ':memory:'
+      ? undefined
+      : new ConsolePool({ file, size: consoleWorkers, poolBytes: consoleBufferPoolBytes });
 
   // Exact caches: this process owns the database file and only importGraph writes; it clears them.
-  const nodeCache = new Map<string, GraphNode>();
+  // Node records are bounded by count; the topology and search indexes hold the whole graph once.
+  const nodeCache = new LruCache<string, GraphNode>({
+    maxEntries: nodeCacheEntries,
+    maxBytes: Number.POSITIVE_INFINITY,
+  });
   let topology: Promise<Topology> | undefined;
   let searchIndex: Promise<SearchEntry[]> | undefined;
 

@@ -8,10 +8,11 @@ type QueryResult = Awaited<ReturnType<lbug.Connection['execute']>>;
 
 /**
  * Opens a LadybugDB database (a file, or `:memory:`) with `readers` read connections and one
- * writer. Console queries never run here: they run in worker processes (console-pool.ts).
+ * writer, and a buffer pool of `bufferPoolBytes`. Console queries never run here: they run in worker processes (console-pool.ts).
  */
-export async function openDatabase(file: string, readers: number) {
-  const db = new lbug.Database(file);
+export async function openDatabase(file: string, readers: number, bufferPoolBytes: number) {
+  // LadybugDB's default buffer pool is a share of the machine's memory: bound it explicitly.
+  const db = new lbug.Database(file, bufferPoolBytes);
   await db.init();
   const reads = Array.from({ length: readers }, () => new lbug.Connection(db));
   const write = new lbug.Connection(db);
