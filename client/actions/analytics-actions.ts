@@ -1,3 +1,4 @@
+import { ALIGNMENT_MAX_NATIONS, LAYER_RANGE } from '../../server/contract/analytics.js';
 import type { AnalyticsStores, AnalyticsTab, StructureFilters } from '../state/analytics.js';
 import type {
   AlignmentRanking,
@@ -11,7 +12,9 @@ import type {
   StructureMetric,
   StructureResult,
 } from '../state/analytics-model.js';
+import { analyticsLayer } from '../state/analytics-model.js';
 import { addChange, removeChange, scenarioOf } from '../state/analytics-scenario.js';
+import { existsOn } from '../state/lifetime.js';
 import type { Canvas } from '../state/model.js';
 import type { Stores } from '../state/stores.js';
 import type { CanvasActions } from './canvas-actions.js';
@@ -56,16 +59,29 @@ export function createAnalyticsActions(
   track: Track,
 ) {
   const nations = () => canvasNations(s.$canvas.get().present);
-  const year = () => Number(s.$asOf.get().slice(0, 4));
+  /** The as-of year, within the layer's range (ATOP ends in 2018). */
+  const year = () => {
+    const end = LAYER_RANGE[analyticsLayer(s.$layer.get())].to;
+    const asOf = s.$asOf.get();
+    return Number((end && asOf > end ? end : asOf).slice(0, 4));
+  };
 
   async function loadAlignment() {
-    const ids = nations();
+    // States that do not exist on the date have no portfolio to compare.
+    const c = s.$canvas.get().present;
+    const asOf = s.$asOf.get();
+    const ids = nations()
+      .filter((id) => {
+        const n = c.nodes[id];
+        return n !== undefined && existsOn(n, asOf);
+      })
+      .slice(0, ALIGNMENT_MAX_NATIONS);
     if (ids.length < 2) {
       as.$alignment.set(null);
       return;
     }
     const res = await track('Reading alignment', () =>
-      api.alignment({ nations: ids, asOf: s.$asOf.get(), weighted: as.$weighted.get() }),
+      api.alignment({ nations: ids, asOf, weighted: as.$weighted.get() }),
     );
     if (res) as.$alignment.set(res);
   }
