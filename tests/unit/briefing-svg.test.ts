@@ -1,0 +1,187 @@
+import { DOMParser } from '@xmldom/xmldom';
+import { describe, expect, it } from 'vitest';
+import { PALETTES } from '../../server/domain/briefing/palettes.js';
+import {
+  changesBetween,
+  changesText,
+  citedSources,
+} from '../../server/domain/briefing/slide-data.js';
+import {
+  clip,
+  placeNodes,
+  SLIDE_SIZES,
+  type SlideModel,
+  slideSvg,
+  sourcesLine,
+} from '../../server/domain/briefing/slide-svg.js';
+
+const nato = { title: 'NATO: The North Atlantic Treaty', url: 'https://www.nato.int/a' };
+const model = (over: Partial<SlideModel> = {}): SlideModel => ({
+  aspect: '16:9',
+  theme: 'light',
+  title: 'NATO 1955 <script>alert("x")</script>',
+  subtitle: 'Founders & first enlargement',
+  dateLine: 'As of 1955-06-01',
+  bannerTop: 'UNCLASSIFIED // EXERCISE',
+  bannerBottom: 'HANDLE VIA <b>TRAINING</b> CHANNELS',
+  caption: 'Caption',
+  nodes: [
+    { id: 'alliance:nato', label: 'Alliance', name: 'NATO', position: { x: 0, y: 0 } },
+    { id: 'nation:FRA', label: 'Nation', name: 'France', position: { x: 100, y: 50 } },
+    { id: 'nation:DEU', label: 'Nation', name: 'West Germany' },
+  ],
+  edges: [
+    { source: 'nation:FRA', target: 'alliance:nato', type: 'MEMBER_OF' },
+    { source: 'nation:DEU', target: 'alliance:nato', type: 'MEMBER_OF' },
+    { source: 'nation:DEU', target: 'nation:NOPE', type: 'MEMBER_OF' },
+  ],
+  sources: [nato],
+  changes: '',
+  link: 'https://entente.example.org/v/AbCd1234',
+  page: { number: 2, of: 3 },
+  logo: null,
+  ...over,
+});
+
+const parse = (svg: string) => {
+  const errors: string[] = [];
+  const doc = new DOMParser({
+    onError: (level, msg) => errors.push(`${level}: ${msg}`),
+  }).parseFromString(svg, 'image/svg+xml');
+  expect(errors).toEqual([]);
+  return doc;
+};
+const texts = (svg: string) =>
+  Array.from(parse(svg).getElementsByTagName('text')).map((t) => t.textContent ?? '');
+
+describe('slide SVG', () => {
+  it('is well-formed and draws user text as text, never as markup', () => {
+    const svg = slideSvg(model());
+    expect(svg).not.toContain('<script');
+    expect(svg).not.toContain('<b>');
+    expect(svg).toContain('&lt;script&gt;');
+    const words = texts(svg);
+    expect(words).toContain('NATO 1955 <script>alert("x")</script>');
+    expect(words).toContain('HANDLE VIA <b>TRAINING</b> CHANNELS');
+    expect(parse(svg).getElementsByTagName('script').length).toBe(0);
+  });
+
+  it('has the frame: banners, title, subtitle, date, legend, sources, short link, page number', () => {
+    const words = texts(slideSvg(model()));
+    for (const w of [
+      'UNCLASSIFIED // EXERCISE',
+      'Founders & first enlargement',
+      'As of 1955-06-01',
+      'Legend',
+      'Nation',
+      'Alliance',
+      'member of',
+      'Caption',
+      'Sources: NATO: The North Atlantic Treaty',
+      'View: https://entente.example.org/v/AbCd1234',
+      '2 / 3',
+      'France',
+      'West Germany',
+    ]) {
+      expect(words, w).toContain(w);
+    }
+  });
+
+  it('draws the nodes, and only the relationships whose ends are both drawn', () => {
+    const doc = parse(slideSvg(model()));
+    const map = Array.from(doc.getElementsByTagName('g')).find(
+      (g) => g.getAttribute('id') === 'map',
+    );
+    expect(map?.getElementsByTagName('line').length).toBe(2);
+    expect(map?.getElementsByTagName('circle').length).toBe(2);
+    expect(map?.getElementsByTagName('rect').length).toBe(1);
+  });
+
+  it('takes each aspect and theme: page size and background colour', () => {
+    for (const aspect of ['16:9', '4:3'] as const) {
+      for (const theme of ['light', 'dark', 'colour-blind'] as const) {
+        const svg = parse(slideSvg(model({ aspect, theme }))).documentElement;
+        expect(svg?.getAttribute('width')).toBe(String(SLIDE_SIZES[aspect].width));
+        expect(svg?.getAttribute('height')).toBe(String(SLIDE_SIZES[aspect].height));
+        const bg = svg?.getElementsByTagName('rect')[0];
+        expect(bg?.getAttribute('fill')).toBe(PALETTES[theme].background);
+      }
+    }
+    expect(new Set(Object.values(PALETTES).map((p) => p.labels.Nation)).size).toBe(3);
+  });
+
+  it('without words keeps the map and legend and drops the frame text', () => {
+    const words = texts(slideSvg(model(), { words: false }));
+    expect(words).toContain('France');
+    expect(words).toContain('Legend');
+    expect(words.join(' ')).not.toContain('UNCLASSIFIED');
+    expect(words.join(' ')).not.toContain('NATO 1955');
+  });
+
+  it('clips a 10,000-character title to the room there is', () => {
+    const words = texts(slideSvg(model({ title: 'x'.repeat(10_000) })));
+    const title = words.find((w) => w.startsWith('xxx')) ?? '';
+    expect(title.length).toBeLessThan(100);
+    expect(title.endsWith('…')).toBe(true);
+    expect(clip('short', 10)).toBe('short');
+  });
+});
+
+describe('placing nodes', () => {
+  it('keeps saved positions relative to each other, fitted and centred in the box', () => {
+    const box = { x: 0, y: 0, width: 1000, height: 600 };
+    const at = placeNodes(
+      [
+        { id: 'nation:A', label: 'Nation', name: 'A', position: { x: -50, y: 0 } },
+        { id: 'nation:B', label: 'Nation', name: 'B', position: { x: 50, y: 0 } },
+        { id: 'nation:C', label: 'Nation', name: 'C', position: { x: 0, y: 20 } },
+      ],
+      box,
+    );
+    const a = at.get('nation:A');
+    const b = at.get('nation:B');
+    const c = at.get('nation:C');
+    expect(a && b && c).toBeTruthy();
+    if (!a || !b || !c) return;
+    expect(a.x).toBeCloseTo(40);
+    expect(b.x).toBeCloseTo(960);
+    expect(c.x).toBeCloseTo(500);
+    expect(c.y - a.y).toBeCloseTo(((c.x - a.x) / 50) * 20);
+    expect((a.y + c.y) / 2).toBeCloseTo(300);
+  });
+
+  it('puts nodes without a position on a ring, the same way every time', () => {
+    const nodes = [
+      { id: 'nation:B', label: 'Nation' as const, name: 'B' },
+      { id: 'nation:A', label: 'Nation' as const, name: 'A' },
+    ];
+    const box = { x: 0, y: 0, width: 800, height: 800 };
+    expect(placeNodes(nodes, box)).toEqual(placeNodes([...nodes].reverse(), box));
+    expect(placeNodes([], box).size).toBe(0);
+  });
+});
+
+describe('sources and changes', () => {
+  it('cites each source once, first met first, and says how many did not fit', () => {
+    const other = { title: 'Warsaw Pact text', url: 'https://example.org/wp' };
+    const cited = citedSources([{ sources: [nato] }, { sources: [other, nato] }, {}]);
+    expect(cited).toEqual([nato, other]);
+    expect(sourcesLine(cited, 200)).toBe(`Sources: ${nato.title}; ${other.title}`);
+    expect(sourcesLine(cited, 60)).toMatch(/\(\+1 more in the appendix\)$/);
+    expect(sourcesLine([], 60)).toMatch(/none cited/);
+  });
+
+  it('counts relationships ended and started and nodes gone since a view was saved', () => {
+    const c = changesBetween(
+      ['nation:A', 'nation:B', 'nation:GONE'],
+      new Set(['nation:A', 'nation:B']),
+      [{ id: 'r1' }, { id: 'r2' }, { id: 'r3' }],
+      [{ id: 'r3' }, { id: 'r4' }],
+    );
+    expect(c).toEqual({ ended: 2, started: 1, removedNodes: 1, missing: ['nation:GONE'] });
+    expect(changesText(c)).toBe(
+      '2 relationships ended, 1 relationship started, 1 node no longer in the data since this view was saved.',
+    );
+    expect(changesText({ ended: 0, started: 0, removedNodes: 0, missing: [] })).toBe('');
+  });
+});
