@@ -14,6 +14,7 @@ import { DEFAULT_RATE_LIMITS, type RateLimits, rateLimits } from './http/middlew
 import { requestId } from './http/middleware/request-id.js';
 import { cors, securityHeaders } from './http/middleware/security.js';
 import { buildOpenApi } from './http/openapi.js';
+import { analyticsRoutes } from './http/routes/analytics-routes.js';
 import { authRoutes } from './http/routes/auth-routes.js';
 import { exportRoutes } from './http/routes/export-routes.js';
 import { graphRoutes } from './http/routes/graph-routes.js';
@@ -87,6 +88,7 @@ export function createApp({
   app.use(bodyLimits());
   app.use(authRoutes(auth, { secureCookies, oidc }));
   app.use(graphRoutes(store, answers));
+  app.use(analyticsRoutes(store, answers));
   app.use(exportRoutes(store));
   app.use(queryRoutes(store, library, queryLimits, consolePerClient, auth));
   app.use(importRoutes(store, auth));

@@ -1,5 +1,20 @@
 import { z } from 'zod';
 import {
+  AlignmentQuerySchema,
+  AlignmentRankingQuerySchema,
+  AlignmentRankingResponseSchema,
+  AlignmentResponseSchema,
+  AlignmentSeriesQuerySchema,
+  AlignmentSeriesResponseSchema,
+  ANALYTICS_PATHS,
+  ObligationsQuerySchema,
+  ObligationsResponseSchema,
+  StructureQuerySchema,
+  StructureResponseSchema,
+  WhatIfBodySchema,
+  WhatIfResponseSchema,
+} from './analytics.js';
+import {
   AllianceParamsSchema,
   AsOfQuerySchema,
   HealthResponseSchema,
@@ -45,11 +60,7 @@ import {
   RunLibraryQueryBodySchema,
 } from './library.js';
 import { QueryRequestSchema, QueryResponseSchema } from './query.js';
-import {
-  ImportJobParamsSchema,
-  ImportJobSchema,
-  UserImportBodySchema,
-} from './user-imports.js';
+import { ImportJobParamsSchema, ImportJobSchema, UserImportBodySchema } from './user-imports.js';
 
 /** One HTTP route: what it takes and what it answers, shared by server, client and OpenAPI. */
 export interface RouteDef {
@@ -375,6 +386,66 @@ export const routes = {
     query: NoQuery,
     response: ImportJobSchema,
     errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  alignment: {
+    method: 'get',
+    path: ANALYTICS_PATHS.alignment,
+    access: 'guest',
+    summary:
+      "Alliance-portfolio similarity (S, Scott's pi, Cohen's kappa) of every pair of the given nations on a date",
+    query: AlignmentQuerySchema,
+    response: AlignmentResponseSchema,
+    errors: ['NOT_FOUND'],
+  },
+  alignmentSeries: {
+    method: 'get',
+    path: ANALYTICS_PATHS.alignmentSeries,
+    access: 'guest',
+    summary:
+      'S, pi and kappa of one pair on 1 January of every year, with the joins and exits that moved it',
+    query: AlignmentSeriesQuerySchema,
+    response: AlignmentSeriesResponseSchema,
+    errors: ['NOT_FOUND'],
+  },
+  alignmentRanking: {
+    method: 'get',
+    path: ANALYTICS_PATHS.alignmentRanking,
+    access: 'guest',
+    summary: 'Every state ranked by its alliance-portfolio similarity with one nation on a date',
+    query: AlignmentRankingQuerySchema,
+    response: AlignmentRankingResponseSchema,
+    errors: ['NOT_FOUND'],
+  },
+  obligations: {
+    method: 'get',
+    path: ANALYTICS_PATHS.obligations,
+    access: 'guest',
+    summary:
+      'Who is bound to defend a nation on a date (treaty, article, conditions), whom it must defend, and two steps out',
+    query: ObligationsQuerySchema,
+    response: ObligationsResponseSchema,
+    errors: ['NOT_FOUND'],
+  },
+  structure: {
+    method: 'get',
+    path: ANALYTICS_PATHS.structure,
+    access: 'guest',
+    summary:
+      'The nation-ties graph on a date: degree, betweenness, PageRank, eigenvector, Louvain communities; k-core, component and ego filters',
+    query: StructureQuerySchema,
+    response: StructureResponseSchema,
+    errors: ['NOT_FOUND'],
+  },
+  whatIf: {
+    method: 'post',
+    path: ANALYTICS_PATHS.whatIf,
+    access: 'guest',
+    summary:
+      'A scenario (remove a state or treaty, add or remove a membership) against the real graph: ties, S, ranks and communities that change; nothing is written',
+    query: NoQuery,
+    body: WhatIfBodySchema,
+    response: WhatIfResponseSchema,
+    errors: ['NOT_FOUND'],
   },
 } as const satisfies Record<string, RouteDef>;
 

@@ -287,6 +287,12 @@ const EXPECTED: Record<keyof typeof routes, 'public' | Role> = {
   cancelImport: 'editor',
   exportGraph: 'guest',
   exportCanvas: 'guest',
+  alignment: 'guest',
+  alignmentSeries: 'guest',
+  alignmentRanking: 'guest',
+  obligations: 'guest',
+  structure: 'guest',
+  whatIf: 'guest',
 };
 
 /** A request to each route that passes validation, so that only access decides the answer. */
@@ -328,6 +334,22 @@ const SAMPLE: Record<keyof typeof routes, { path: string; body?: object }> = {
   cancelImport: { path: '/api/imports/imp_unknown000' },
   exportGraph: { path: '/api/export?format=json' },
   exportCanvas: { path: '/api/export', body: { format: 'graphml', ids: ['alliance:nato'] } },
+  alignment: { path: '/api/analytics/alignment?nations=nation:USA,nation:POL&asOf=2020-01-01' },
+  alignmentSeries: {
+    path: '/api/analytics/alignment/series?a=nation:USA&b=nation:POL&from=2000&to=2002',
+  },
+  alignmentRanking: { path: '/api/analytics/alignment/ranking?nation=nation:USA&asOf=2020-01-01' },
+  obligations: { path: '/api/analytics/obligations?nation=nation:POL&asOf=2020-01-01' },
+  structure: { path: '/api/analytics/structure?asOf=2020-01-01' },
+  whatIf: {
+    path: '/api/analytics/what-if',
+    body: {
+      asOf: '2020-01-01',
+      scenario: {
+        changes: [{ op: 'removeMembership', nation: 'nation:POL', treaty: 'alliance:nato' }],
+      },
+    },
+  },
 };
 
 const ORDER = ['guest', 'viewer', 'analyst', 'editor', 'admin'] as const;
