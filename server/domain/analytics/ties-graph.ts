@@ -14,15 +14,15 @@ export type TiesGraph = UndirectedGraph<{ name: string }, TieEdge>;
 
 /**
  * Nations linked by the alliances and agreements in force on the system's date that carry an
- * obligation (level >= 1) for the pair. Treaties holding more than half the states (the UN)
- * are left out: they tie everyone and would hide every other structure. States without ties
- * are not in the graph.
+ * obligation (level >= 1) for the pair. Multilateral treaties holding more than half the
+ * states (the UN) are left out: they tie everyone and would hide every other structure (a
+ * bilateral treaty ties one pair and is always kept). States without ties are not in the graph.
  */
 export function tiesGraph(data: AnalyticsData, system: TieSystem): TiesGraph {
   const g: TiesGraph = new UndirectedGraph();
   const half = system.states.length / 2;
   for (const roster of system.rosters.values()) {
-    if (roster.length > half) continue;
+    if (roster.length > half && roster.length > 2) continue;
     for (let p = 0; p < roster.length; p++) {
       const a = roster[p] as RosterEntry;
       for (let q = p + 1; q < roster.length; q++) {
