@@ -1,5 +1,6 @@
 import { today as todayIso } from '../server/contract/time.js';
 import { createAdminActions } from './actions/admin-actions.js';
+import { createAnalyticsActions } from './actions/analytics-actions.js';
 import { createAuthActions } from './actions/auth-actions.js';
 import { createBriefingActions, shortIdOf } from './actions/briefing-actions.js';
 import { createCanvasActions } from './actions/canvas-actions.js';
@@ -20,6 +21,7 @@ import { createApi } from './api/client.js';
 import { createImportApi } from './api/imports.js';
 import { keymap } from './keymap.js';
 import { createAdminStores } from './state/admin.js';
+import { createAnalyticsStores } from './state/analytics.js';
 import { createAtopStores } from './state/atop-phases.js';
 import { createConsoleStores } from './state/console.js';
 import { HISTORY_KEY, parseHistory } from './state/console-history.js';
@@ -27,6 +29,7 @@ import { createSessionStores, setupTokenOf } from './state/session.js';
 import { createStores } from './state/stores.js';
 import { installTestHook } from './test-hook.js';
 import { mountAccountUi } from './ui/account-ui.js';
+import { analyticsButton, mountAnalytics } from './ui/analytics-panel.js';
 import { mountCanvasKeys } from './ui/canvas-keys.js';
 import { mountConsoleLoader } from './ui/console-loader.js';
 import type { ConsoleHandle } from './ui/console-panel.js';
@@ -104,7 +107,9 @@ const layers = createLayerActions(api, s, atopStores, {
   },
 });
 const consoleActions = createConsoleActions(api, s, cs, canvas, storage);
-const derived = sceneStores(s);
+const ans = createAnalyticsStores();
+const analytics = createAnalyticsActions(api.analytics, s, ans, canvas, track);
+const derived = sceneStores(s, ans);
 const help = $<HTMLDialogElement>('#help');
 let consoleHandle: ConsoleHandle | null = null;
 
@@ -127,7 +132,7 @@ const view = createGraphView(
     expand: nodeActions.expand,
     context: openMenu,
   },
-  overlayInsets($('#cy'), [$('#legend'), $('#console-opener')]),
+  overlayInsets($('#cy'), [$('#legend'), $('#console-opener'), $('#analytics')]),
 );
 const hook = installTestHook({
   s,
@@ -184,6 +189,7 @@ mountToolbar($('#toolbar'), s, {
   share: () => void share.copyLink(),
   help: () => help.showModal(),
   importButton: importDialog.button,
+  analyticsButton: analyticsButton(ans, analytics).button,
   briefingButtons: [viewsPanel.button, deckEditor.button],
 });
 const account = mountAccountUi($('#account'), ss, as, auth, admin, {
@@ -201,6 +207,10 @@ mountConsoleLoader(
   },
   { $session: ss.$session, signIn: account.signIn },
 );
+mountAnalytics($('#analytics'), s, ans, analytics);
+analytics.follow();
+// The drawer covers the right of the canvas: fit the drawing beside it (and back on closing).
+ans.$analyticsOpen.listen(() => view.fit());
 mountLayerControl($('#layers'), s, (layer) => void layers.setLayer(layer));
 mountFilters($('#filters'), s);
 mountOverlap($('#overlap'), s, {

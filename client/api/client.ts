@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { type Layer, type RouteName, type Routes, routes } from '../../server/contract/index.js';
+import { analyticsLayer } from '../state/analytics-model.js';
 import { ApiError, buildUrl, explainAccess, type Fetcher, requestJson } from './http.js';
 
 /** What a route takes and answers, read from the contract's route map. */
@@ -203,6 +204,22 @@ export function createApi(
       send('updateUser', { id }, body),
     deleteUser: (id: ParamsOf<'deleteUser'>['id']) => send('deleteUser', { id }),
     audit: (query: QueryOf<'audit'>) => get('audit', {}, query),
+
+    /** Alignment analytics on one layer ("all" reads the curated data). */
+    analytics: {
+      alignment: (q: { nations: string[]; asOf: string; weighted: boolean }) =>
+        get('alignment', {}, { ...q, layer: analyticsLayer(layer()) }),
+      alignmentSeries: (q: { a: string; b: string; from: number; to: number }) =>
+        get('alignmentSeries', {}, { ...q, layer: analyticsLayer(layer()) }),
+      alignmentRanking: (q: { nation: string; asOf: string; weighted: boolean }) =>
+        get('alignmentRanking', {}, { ...q, layer: analyticsLayer(layer()) }),
+      obligations: (q: { nation: string; asOf: string }) =>
+        get('obligations', {}, { ...q, layer: analyticsLayer(layer()) }),
+      structure: (q: Omit<QueryOf<'structure'>, 'layer'>) =>
+        get('structure', {}, { ...q, layer: analyticsLayer(layer()) }),
+      whatIf: (q: { scenario: BodyOf<'whatIf'>['scenario']; asOf: string }) =>
+        send('whatIf', {}, { ...q, layer: analyticsLayer(layer()) }),
+    },
   };
 }
 

@@ -15,6 +15,11 @@ export interface HeatmapOptions {
 
 const LABEL = 40;
 const TITLE = 22;
+/** The narrowest chart, so the title fits above a small matrix. */
+const MIN_WIDTH = 340;
+
+/** Cells shrink as states are added; past 30 states the values are in the tooltips only. */
+const cellSize = (n: number) => (n <= 4 ? 56 : n <= 8 ? 44 : n <= 16 ? 30 : n <= 30 ? 20 : 14);
 
 /**
  * The alignment matrix as an SVG: one cell per pair, coloured by the measure (blue for
@@ -23,13 +28,14 @@ const TITLE = 22;
  */
 export function heatmapSvg(m: MeasureMatrix, o: HeatmapOptions): SVGSVGElement {
   const n = m.ids.length;
-  const cell = n <= 8 ? 44 : n <= 16 ? 30 : 20;
+  const cell = cellSize(n);
   const size = LABEL + n * cell;
+  const width = Math.max(size + 4, MIN_WIDTH);
   const font = Math.min(12, cell * 0.36);
   const svg = s('svg', {
     xmlns: 'http://www.w3.org/2000/svg',
-    viewBox: `0 0 ${size + 4} ${size + TITLE}`,
-    width: size + 4,
+    viewBox: `0 0 ${width} ${size + TITLE}`,
+    width,
     height: size + TITLE,
     role: 'img',
     'aria-label': `${o.title}: ${n} states`,
@@ -37,7 +43,7 @@ export function heatmapSvg(m: MeasureMatrix, o: HeatmapOptions): SVGSVGElement {
     'font-family': CHART_FONT,
   });
   svg.append(
-    s('rect', { x: 0, y: 0, width: size + 4, height: size + TITLE, fill: '#fff' }),
+    s('rect', { x: 0, y: 0, width, height: size + TITLE, fill: '#fff' }),
     s('text', { x: 0, y: 15, 'font-size': 13, 'font-weight': 700, fill: '#1c2430' }, o.title),
   );
   const top = TITLE + LABEL;

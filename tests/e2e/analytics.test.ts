@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  AlignmentResponseSchema,
+  ObligationsResponseSchema,
+} from '../../server/contract/analytics.js';
+import { routes } from '../../server/contract/routes.js';
+import { ARTIFACTS, pageAt, pngSize, settle, useExplorer } from './harness.js';
+import {
+  horizontalOverflow,
+  seriousA11yViolations,
+  sidewaysScrolled,
+  unreachableControls,
+} from './screen-checks.js';
+
+const explorer = useExplorer();
+
+/** An analytics answer straight from the server, parsed with the route's schema. */
+async function read<T>(route: { path: string; response: { parse(v: unknown): T } }, q: string) {
+  const res = await fetch(`${explorer.server.baseUrl}${route.path}?${q}`);
+  expect(res.status).toBe(200);
+  return route.response.parse(await res.json());
+}
+
+/** Full members of NATO on the date, from the members API. */
+async function natoMembers(asOf: string): Promise<string[]> {
+  const res = await fetch(
+    `${explorer.server.baseUrl}/api/alliances/alliance:nato/members?asOf=${asOf}`,
+  );
+  const body = (await res.json()) as { members: { id: string; role: string }[] };
+  return body.members.filter((m) => m.role === 'member').map((m) => m.id);
+}
+
+/** Opens the drawer from the header, or from its More menu when the header is full. */
+async function openAnalytics(page: Page) {
+  if (!(await page.isVisible('#analytics-open'))) await page.click('#toolbar-more');
+  await page.click('#analytics-open');
+  await page.waitForSelector('#analytics:not([hidden])');
+}
+
+const asOfOf = (page: Page) => page.evaluate('window.__entente.snapshot().asOf') as Promise<string>;
+
+for (const size of [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+]) {
+  const tag = `${size.width}x${size.height}`;
+
+  describe(`analytics at ${tag}`, () => {
+    it('shows S for India and the United States, their S since 1990, and who must defend Estonia', async () => {
+      const page = await pageAt(
+        explorer,
+        size,
+        '#n=alliance:nato,nation:IND,nation:USA,nation:EST',
+      );
+      await settle(page);
+      const asOf = await asOfOf(page);
+      await openAnalytics(page);
+      expect(await page.getAttribute('#analytics-open', 'aria-expanded')).toBe('true');
+
+      // The heatmap's India-US cell holds the server's S for the pair.
+      const cell = '#alignment-heatmap .heat-cell[data-a="nation:IND"][data-b="nation:USA"]';
+      await page.waitForSelector(cell);
+      const alignment = await read(routes.alignment, `nations=nation:IND,nation:USA&asOf=${asOf}`);
+      AlignmentResponseSchema.parse(alignment);
+      const s = alignment.pairs[0]?.s;
+      expect(typeof s).toBe('number');
+      expect(Number(await page.getAttribute(cell, 'data-value'))).toBeCloseTo(s ?? NaN, 3);
+      expect(await page.textContent(cell)).toContain((s ?? 0).toFixed(2).replace('-', '−'));
+
+      // The pair over time, one point a year since 1990, with the joins and exits marked.
+      await page.selectOption('#alignment-a', 'nation:IND');
+      await page.selectOption('#alignment-b', 'nation:USA');
+      await page.fill('#alignment-from', '1990');
+      await page.click('#alignment-chart');
+      await page.waitForSelector('#alignment-series .series-point');
+      await settle(page);
+      const years = (await page
+        .locator('#alignment-series .series-point')
+        .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-year'))))) as number[];
+      expect(Math.min(...years)).toBe(1990);
+      expect(Math.max(...years)).toBe(Number(asOf.slice(0, 4)));
+      expect(years.length).toBe(Number(asOf.slice(0, 4)) - 1990 + 1);
+      await page.screenshot({ path: path.join(ARTIFACTS, `analytics-${tag}-alignment.png`) });
+
+      // Both charts download as SVG and PNG.
+      const [svgFile] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('#alignment-series-svg'),
+      ]);
+      const svg = readFileSync(await svgFile.path(), 'utf8');
+      expect(svg).toContain('<svg');
+      expect(svg).toContain('series-point');
+      const [pngFile] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('#alignment-heatmap-png'),
+      ]);
+      expect(pngSize(readFileSync(await pngFile.path())).width).toBeGreaterThan(100);
+
+      // Who must defend Estonia: every other NATO member, and the star on the canvas.
+      await page.click('#analytics-tab-obligations');
+      await page.selectOption('#obligations-nation', 'nation:EST');
+      await page.click('#obligations-find');
+      await page.waitForSelector('#obligations-defenders');
+      const listed = (await page
+        .locator('#obligations-defenders tbody tr[data-id]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')))) as string[];
+      const nato = (await natoMembers(asOf)).filter((id) => id !== 'nation:EST');
+      expect(nato.length).toBeGreaterThan(25);
+      for (const id of nato) expect(listed, id).toContain(id);
+      const obligations = ObligationsResponseSchema.parse(
+        await read(routes.obligations, `nation=nation:EST&asOf=${asOf}`),
+      );
+      expect(new Set(listed)).toEqual(new Set(obligations.defenders.map((d) => d.id)));
+      expect(await page.textContent('#obligations-defenders')).toContain('North Atlantic');
+      await page.click('#obligations-star');
+      await settle(page);
+      const drawn = (await page.evaluate('window.__entente.snapshot().drawnEdges')) as string[];
+      expect(drawn).toContain('star:nation:USA>nation:EST');
+      await page.screenshot({ path: path.join(ARTIFACTS, `analytics-${tag}-defend-estonia.png`) });
+
+      // With the drawer open: nothing scrolls sideways, every control is reachable, axe is clean.
+      expect(await horizontalOverflow(page, ['#analytics', '#canvas-wrap', '.layout'])).toEqual([]);
+      expect(await sidewaysScrolled(page)).toEqual([]);
+      for (const tab of ['alignment', 'obligations', 'structure', 'whatif']) {
+        await page.click(`#analytics-tab-${tab}`);
+        await settle(page);
+        const reach = await unreachableControls(page, ['#analytics']);
+        expect(reach.checked).toBeGreaterThan(2);
+        expect(reach.problems, tab).toEqual([]);
+        expect(await seriousA11yViolations(page), tab).toEqual([]);
+      }
+      // Escape closes it and gives focus back to the header button.
+      await page.focus('#analytics-tab-whatif');
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('#analytics', { state: 'hidden' });
+      await page.close();
+    });
+  });
+}
