@@ -1,71 +1,206 @@
 /**
- * `npm run bench:api`: HTTP throughput of the main read routes, with /api/health as the floor.
+ * `npm run bench:api`: tail latency of the main read routes at 200 connections, against two
+ * floors measured in the same run: a bare Node HTTP server answering a fixed JSON body (what
+ * the machine and the load generator allow at all) and the app's `GET /api/health`.
  *
  * Starts the built server (`npm run build` first) on a throw-away DATA_DIR seeded with the
- * world dataset, or uses BENCH_URL when set. Prints req/s, p50 and p99 latency and each route's
- * ratio to the floor's req/s. Figures go into docs/perf.md; nothing here asserts.
+ * world dataset, or uses BENCH_URL when set. Each route rotates over a few requests (several
+ * nations and alliances), sent with `Accept-Encoding: gzip` as a browser sends them. Three
+ * runs; each figure is printed as min / median / max and as a ratio to the bare floor.
+ * Figures go into docs/perf.md; nothing here asserts.
+ *
+ * BENCH_CONNECTIONS (200), BENCH_SECONDS (60 per route), BENCH_FLOOR_SECONDS (10),
+ * BENCH_RUNS (3), BENCH_READ_CACHE (`off`: the server keeps no answers, every request is
+ * computed; READ_CACHE_MAX_ENTRIES=0).
  */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { startBenchServer } from './server.js';
 
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const FLOOR_SECONDS = Number(process.env.BENCH_FLOOR_SECONDS ?? 10);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const CACHE_OFF = process.env.BENCH_READ_CACHE === 'off';
 const ASOF = '2025-01-01';
 
-const ROUTES: Array<[name: string, path: string]> = [
-  ['health (floor)', '/api/health'],
-  ['search "united"', '/api/search?q=united&limit=20'],
-  ['search "cote d\'ivoire"', "/api/search?q=cote%20d'ivoire&limit=20"],
-  ['neighbourhood nato d=1', `/api/nodes/alliance:nato/neighbourhood?depth=1&asOf=${ASOF}`],
-  ['neighbourhood FRA d=2', `/api/nodes/nation:FRA/neighbourhood?depth=2&asOf=${ASOF}&limit=300`],
-  ['members nato', `/api/alliances/alliance:nato/members?asOf=${ASOF}`],
+const neighbourhood = (id: string, depth: number) =>
+  `/api/nodes/${id}/neighbourhood?depth=${depth}&asOf=${ASOF}${depth > 1 ? '&limit=300' : ''}`;
+
+/** Each route as a few requests that autocannon sends in turn. */
+const ROUTES: Array<[name: string, paths: string[]]> = [
+  ['health (app floor)', ['/api/health']],
+  [
+    'search',
+    [
+      '/api/search?q=united&limit=20',
+      "/api/search?q=cote%20d'ivoire&limit=20",
+      '/api/search?q=treaty&limit=20',
+      '/api/search?q=ger&limit=20',
+    ],
+  ],
+  [
+    'neighbourhood d=1',
+    ['alliance:nato', 'nation:JPN', 'nation:FRA', 'alliance:csto'].map((id) =>
+      neighbourhood(id, 1),
+    ),
+  ],
+  [
+    'neighbourhood d=2',
+    ['nation:FRA', 'nation:BRA', 'nation:USA', 'nation:IND'].map((id) => neighbourhood(id, 2)),
+  ],
+  [
+    'shortest path',
+    [
+      ['nation:FIN', 'nation:AUS'],
+      ['nation:USA', 'nation:KAZ'],
+      ['nation:BRA', 'nation:JPN'],
+      ['nation:NOR', 'nation:ZAF'],
+    ].map(([a, b]) => `/api/paths/shortest?from=${a}&to=${b}&asOf=${ASOF}`),
+  ],
 ];
 
-const startServer = () => startBenchServer();
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  timeouts: number;
+  /** Socket errors and answers other than 2xx. */
+  errors: number;
+  /** Mean bytes on the wire per answer. */
+  bytes: number;
+}
 
-async function measure(url: string) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+/** A bare Node HTTP server in its own process: the floor for what any route can reach. */
+async function startBareFloor(): Promise<{ url: string; stop(): Promise<void> }> {
+  const code = `
+    const http = require('node:http');
+    const body = JSON.stringify({ status: 'ok' });
+    const s = http.createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+    });
+    s.listen(0, '127.0.0.1', () => process.stdout.write(String(s.address().port) + '\\n'));`;
+  const child: ChildProcess = spawn(process.execPath, ['-e', code], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<string>((resolve, reject) => {
+    child.stdout?.once('data', (d: Buffer) => resolve(d.toString().trim()));
+    child.once('exit', () => reject(new Error('bare floor server did not start')));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+    },
+  };
+}
+
+async function measure(url: string, paths: string[], seconds: number): Promise<Figures> {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers: { 'accept-encoding': 'gzip' },
+    requests: paths.map((path) => ({ method: 'GET' as const, path })),
+  });
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
+    timeouts: result.timeouts,
+    errors: result.errors - result.timeouts + result.non2xx,
+    bytes: result.requests.total > 0 ? result.throughput.total / result.requests.total : 0,
   };
 }
+
+/** Waits until the server answers /api/health quickly again (queued work drained). */
+async function settle(url: string) {
+  for (let i = 0; i < 60; i++) {
+    const t0 = performance.now();
+    await fetch(`${url}/api/health`).catch(() => undefined);
+    if (performance.now() - t0 < 100) return;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+function spread(values: number[], digits = 0): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const f = (v: number | undefined) => (v ?? 0).toFixed(digits);
+  return `${f(sorted[0])} / ${f(sorted[Math.floor(sorted.length / 2)])} / ${f(sorted.at(-1))}`;
+}
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main() {
   const server = process.env.BENCH_URL
     ? { url: process.env.BENCH_URL, stop: async () => {} }
-    : await startServer();
+    : await startBenchServer(CACHE_OFF ? { READ_CACHE_MAX_ENTRIES: '0' } : {});
+  const bare = await startBareFloor();
   try {
     const health = (await (await fetch(`${server.url}/api/health`)).json()) as {
       nodes: number;
       relationships: number;
     };
-    console.log(
-      `Entente API benchmark: ${CONNECTIONS} connections, ${DURATION}s per route, ${health.nodes} nodes, ${health.relationships} relationships`,
+    log(
+      `Entente API benchmark: ${CONNECTIONS} connections, ${SECONDS} s per route (floors ${FLOOR_SECONDS} s), ${RUNS} runs, read cache ${CACHE_OFF ? 'off' : 'on'}, ${health.nodes} nodes, ${health.relationships} relationships`,
     );
-    const rows: Array<Record<string, string | number>> = [];
-    let floor = 0;
-    for (const [name, route] of ROUTES) {
-      await measure(`${server.url}${route}`).then((m) => {
-        if (floor === 0) floor = m.rps;
-        rows.push({
-          route: name,
-          'req/s': Math.round(m.rps),
-          'p50 ms': m.p50,
-          'p99 ms': m.p99,
-          'vs floor': `${Math.round((100 * m.rps) / floor)} %`,
-          errors: m.errors,
-        });
-      });
+    const runs: Array<Map<string, Figures>> = [];
+    for (let run = 1; run <= RUNS; run++) {
+      const row = new Map<string, Figures>();
+      row.set('bare Node (floor)', await measure(bare.url, ['/'], FLOOR_SECONDS));
+      for (const [name, paths] of ROUTES) {
+        await settle(server.url);
+        const seconds = name.startsWith('health') ? FLOOR_SECONDS : SECONDS;
+        row.set(name, await measure(server.url, paths, seconds));
+      }
+      const load = loadavg()[0]?.toFixed(1);
+      log(
+        `run ${run} (load average ${load}): ${[...row]
+          .map(
+            ([n, f]) =>
+              `${n} ${Math.round(f.rps)} req/s p99 ${f.p99} ms timeouts ${f.timeouts} errors ${f.errors}`,
+          )
+          .join(' | ')}`,
+      );
+      runs.push(row);
     }
-    console.table(rows);
-    const neighbourhood = rows.find((r) => String(r.route).startsWith('neighbourhood nato'));
-    console.log(
-      `target: neighbourhood >= 40 % of the floor; measured ${neighbourhood?.['vs floor']}`,
-    );
+    const table: Record<string, Record<string, string>> = {};
+    for (const name of runs[0]?.keys() ?? []) {
+      const of = (pick: (f: Figures) => number, digits = 0) =>
+        spread(
+          runs.map((r) => pick(r.get(name) as Figures)),
+          digits,
+        );
+      const ratio = (pick: (f: Figures) => number) =>
+        spread(
+          runs.map(
+            (r) =>
+              pick(r.get(name) as Figures) /
+              Math.max(pick(r.get('bare Node (floor)') as Figures), 1e-9),
+          ),
+          2,
+        );
+      table[name] = {
+        'req/s': of((f) => f.rps),
+        'req/s ÷ bare': ratio((f) => f.rps),
+        'p50 ms': of((f) => f.p50),
+        'p99 ms': of((f) => f.p99),
+        'p99 ÷ bare': ratio((f) => f.p99),
+        timeouts: of((f) => f.timeouts),
+        errors: of((f) => f.errors),
+        'bytes/answer': of((f) => f.bytes),
+      };
+    }
+    log('min / median / max over the runs:');
+    console.table(table);
+    log('targets: zero timeouts and p99 under 500 ms on search, neighbourhoods and paths');
   } finally {
+    await bare.stop();
     await server.stop();
   }
 }

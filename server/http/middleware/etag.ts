@@ -50,6 +50,8 @@ interface Cached {
  */
 export class ReadCache {
   private readonly lru: LruCache<string, Cached>;
+  /** Answers being computed: a burst of the same request computes it once. */
+  private readonly pending = new Map<string, Promise<Cached>>();
 
   constructor(
     private readonly version: DataVersion,
@@ -83,10 +85,20 @@ export class ReadCache {
     }
     let hit = this.lru.get(key);
     if (!hit) {
-      const json = Buffer.from(JSON.stringify(await run()));
-      hit = { json, gzip: json.length >= COMPRESS_MIN_BYTES ? gzipSync(json, { level: 6 }) : null };
-      // Only an answer of the version it was asked under is kept.
-      if (this.version.current() === version) this.lru.set(key, hit);
+      let computing = this.pending.get(key);
+      if (!computing) {
+        computing = run().then((value): Cached => {
+          const json = Buffer.from(JSON.stringify(value));
+          const gzip = json.length >= COMPRESS_MIN_BYTES ? gzipSync(json, { level: 6 }) : null;
+          // Only an answer of the version it was asked under is kept.
+          if (this.version.current() === version) this.lru.set(key, { json, gzip });
+          return { json, gzip };
+        });
+        this.pending.set(key, computing);
+        const forget = () => this.pending.delete(key);
+        computing.then(forget, forget);
+      }
+      hit = await computing;
     }
     res.type('application/json');
     if (hit.gzip && acceptsGzip(req)) {

@@ -23,7 +23,13 @@ export async function openDatabase(file: string, readers: number, bufferPoolByte
 export async function allRows(result: QueryResult): Promise<Row[]> {
   const results = Array.isArray(result) ? result : [result];
   const rows: Row[] = [];
-  for (const r of results) rows.push(...((await r.getAll()) as Row[]));
+  try {
+    for (const r of results) rows.push(...((await r.getAll()) as Row[]));
+  } finally {
+    // A result holds buffer-pool memory until closed; left to the garbage collector, a burst
+    // of queries filled the pool.
+    for (const r of results) r.close();
+  }
   return rows;
 }
 
@@ -36,6 +42,8 @@ export async function allRows(result: QueryResult): Promise<Row[]> {
  */
 export class LbugRunner {
   private readonly prepared: Array<Map<string, PreparedStatement>>;
+  /** The tail of each connection's queue: one statement at a time per connection. */
+  private readonly queues: Array<Promise<unknown>>;
   private next = 0;
 
   constructor(
@@ -43,6 +51,18 @@ export class LbugRunner {
     private readonly cypher: CypherFiles,
   ) {
     this.prepared = conns.map(() => new Map());
+    this.queues = conns.map(() => Promise.resolve());
+  }
+
+  /**
+   * Runs `task` when the connection's earlier statements are done. Without this, 200 requests
+   * at once became 200 queries in LadybugDB at once, which filled the buffer pool ("Unable to
+   * allocate memory") and could crash the process; queued, memory is bounded by connections.
+   */
+  private serial<T>(index: number, task: () => Promise<T>): Promise<T> {
+    const result = (this.queues[index] as Promise<unknown>).then(task, task);
+    this.queues[index] = result.catch(() => undefined);
+    return result;
   }
 
   /** Runs a descriptor (an arrow, so `runner.run` can be handed on as a RunQuery). */
@@ -52,13 +72,16 @@ export class LbugRunner {
     this.next = (this.next + 1) % this.conns.length;
     const conn = this.conns[index] as lbug.Connection;
     const cache = this.prepared[index] as Map<string, PreparedStatement>;
-    let ps = cache.get(text);
-    if (!ps) {
-      ps = await conn.prepare(text);
-      if (!ps.isSuccess()) throw new Error(`${query.file}.cypher: ${ps.getErrorMessage()}`);
-      cache.set(text, ps);
-    }
-    return parseRows(query, await allRows(await conn.execute(ps, values as never)));
+    const rows = await this.serial(index, async () => {
+      let ps = cache.get(text);
+      if (!ps) {
+        ps = await conn.prepare(text);
+        if (!ps.isSuccess()) throw new Error(`${query.file}.cypher: ${ps.getErrorMessage()}`);
+        cache.set(text, ps);
+      }
+      return allRows(await conn.execute(ps, values as never));
+    });
+    return parseRows(query, rows);
   };
 
   /**
@@ -68,17 +91,21 @@ export class LbugRunner {
   async text(text: string, values: Row): Promise<Row[]> {
     const conn = this.conns[0] as lbug.Connection;
     const cache = this.prepared[0] as Map<string, PreparedStatement>;
-    let ps = cache.get(text);
-    if (!ps) {
-      ps = await conn.prepare(text);
-      if (!ps.isSuccess()) throw new Error(`bulk load: ${ps.getErrorMessage()}`);
-      cache.set(text, ps);
-    }
-    return allRows(await conn.execute(ps, values as never));
+    return this.serial(0, async () => {
+      let ps = cache.get(text);
+      if (!ps) {
+        ps = await conn.prepare(text);
+        if (!ps.isSuccess()) throw new Error(`bulk load: ${ps.getErrorMessage()}`);
+        cache.set(text, ps);
+      }
+      return allRows(await conn.execute(ps, values as never));
+    });
   }
 
   /** Runs a statement that takes no parameters (DDL, transaction control) on the first connection. */
   async statement(text: string): Promise<Row[]> {
-    return allRows(await (this.conns[0] as lbug.Connection).query(text));
+    return this.serial(0, async () =>
+      allRows(await (this.conns[0] as lbug.Connection).query(text)),
+    );
   }
 }
