@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import {
   AlignmentResponseSchema,
   ObligationsResponseSchema,
+  StructureResponseSchema,
+  WhatIfResponseSchema,
 } from '../../server/contract/analytics.js';
 import { routes } from '../../server/contract/routes.js';
 import { ARTIFACTS, pageAt, pngSize, settle, useExplorer } from './harness.js';
@@ -136,6 +138,76 @@ for (const size of [
       await page.focus('#analytics-tab-whatif');
       await page.keyboard.press('Escape');
       await page.waitForSelector('#analytics', { state: 'hidden' });
+      await page.close();
+    });
+
+    it('sizes nations by betweenness, and shows what Türkiye leaving NATO would change', async () => {
+      const page = await pageAt(
+        explorer,
+        size,
+        '#n=alliance:nato,alliance:sco,nation:TUR,nation:USA,nation:CHN,nation:RUS,nation:IND',
+      );
+      await settle(page);
+      const asOf = await asOfOf(page);
+      await openAnalytics(page);
+      await page.click('#analytics-tab-structure');
+      await page.selectOption('#structure-metric', 'betweenness');
+      await page.waitForSelector('#structure-table tbody tr');
+      await settle(page);
+      const structure = StructureResponseSchema.parse(
+        await read(routes.structure, `metric=betweenness&asOf=${asOf}`),
+      );
+      // The table ranks as the server does; the canvas sizes each nation by its share of the top.
+      const rows = (await page
+        .locator('#structure-table tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')))) as string[];
+      expect(rows).toEqual(structure.nodes.slice(0, rows.length).map((n) => n.id));
+      const max = Math.max(...structure.nodes.map((n) => n.betweenness));
+      const boxes = (await page.evaluate('window.__entente.nodeBoxes()')) as {
+        id: string;
+        w: number;
+      }[];
+      for (const id of ['nation:TUR', 'nation:USA', 'nation:CHN', 'nation:RUS', 'nation:IND']) {
+        const n = structure.nodes.find((x) => x.id === id);
+        const box = boxes.find((b) => b.id === id);
+        expect(n, id).toBeDefined();
+        // The bounding box holds the 2 px border on each side.
+        expect((box?.w ?? 0) - 4, id).toBeCloseTo(
+          Math.round(18 + 62 * Math.sqrt((n?.betweenness ?? 0) / max)),
+          0,
+        );
+      }
+      await page.screenshot({ path: path.join(ARTIFACTS, `analytics-${tag}-structure.png`) });
+
+      // What-if: Türkiye leaves NATO, against the real graph (nothing written).
+      await page.click('#analytics-tab-whatif');
+      await page.selectOption('#whatif-op', 'removeMembership');
+      await page.selectOption('#whatif-nation', 'nation:TUR');
+      await page.selectOption('#whatif-treaty', 'alliance:nato');
+      await page.click('#whatif-add');
+      expect(await page.textContent('#whatif-changes')).toContain('leaves');
+      await page.click('#whatif-run');
+      await page.waitForSelector('#whatif-diff');
+      const res = await fetch(`${explorer.server.baseUrl}${routes.whatIf.path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          scenario: {
+            changes: [{ op: 'removeMembership', nation: 'nation:TUR', treaty: 'alliance:nato' }],
+          },
+          asOf,
+        }),
+      });
+      expect(res.status).toBe(200);
+      const diff = WhatIfResponseSchema.parse(await res.json());
+      expect(diff.counts.tiesLost).toBeGreaterThan(0);
+      const text = (await page.textContent('#whatif-diff')) ?? '';
+      expect(text).toContain(`Ties lost (${diff.counts.tiesLost})`);
+      expect(text).toContain(`S changes (${diff.counts.sChanges})`);
+      expect(text).toContain('via North Atlantic Treaty Organization');
+      await page.screenshot({ path: path.join(ARTIFACTS, `analytics-${tag}-what-if.png`) });
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      expect(await sidewaysScrolled(page)).toEqual([]);
       await page.close();
     });
   });
