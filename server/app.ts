@@ -16,11 +16,14 @@ import { cors, securityHeaders } from './http/middleware/security.js';
 import { buildOpenApi } from './http/openapi.js';
 import { analyticsRoutes } from './http/routes/analytics-routes.js';
 import { authRoutes } from './http/routes/auth-routes.js';
+import { briefingRoutes } from './http/routes/briefing-routes.js';
 import { exportRoutes } from './http/routes/export-routes.js';
 import { graphRoutes } from './http/routes/graph-routes.js';
 import { importRoutes } from './http/routes/import-routes.js';
 import { queryRoutes } from './http/routes/query-routes.js';
+import type { BriefingStore } from './store/briefing-store.js';
 import type { GraphStore, QueryLimits } from './store/graph-store.js';
+import { memoryBriefings } from './store/open-briefings.js';
 
 export interface AppDeps {
   store: GraphStore;
@@ -46,6 +49,10 @@ export interface AppDeps {
   limits?: RateLimits;
   /** Bounds of the read routes' answer cache (embedded backend only; 0 entries: off). */
   readCache?: { maxEntries: number; maxBytes: number };
+  /** Saved views and decks; by default a store in memory, opened on first use. */
+  briefings?: BriefingStore;
+  /** The server's public address, for short links in export footers. */
+  publicUrl?: string;
 }
 
 const DEFAULT_LIMITS: QueryLimits = { timeoutMs: 10_000, rowLimit: 5_000 };
@@ -66,6 +73,8 @@ export function createApp({
   corsOrigins = [],
   limits = DEFAULT_RATE_LIMITS,
   readCache = DEFAULT_READ_CACHE,
+  briefings,
+  publicUrl,
 }: AppDeps): Express {
   // ETags and kept answers need a data version that moves on every write: this process owns
   // an embedded database, while a Neo4j database may have other writers.
@@ -92,6 +101,11 @@ export function createApp({
   app.use(exportRoutes(store));
   app.use(queryRoutes(store, library, queryLimits, consolePerClient, auth));
   app.use(importRoutes(store, auth));
+  app.use(
+    briefingRoutes(store, briefings ? async () => briefings : memoryBriefings(), {
+      ...(publicUrl ? { publicUrl } : {}),
+    }),
+  );
   app.use('/api', notFound());
   if (clientDir && existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));

@@ -14,6 +14,7 @@ import { loadSeedSet } from './seed/load-seed-set.js';
 import type { AccountStore } from './store/account-store.js';
 import { warmConsoleGate } from './store/console/gate.js';
 import type { GraphStore } from './store/graph-store.js';
+import { openBriefings } from './store/open-briefings.js';
 import { isFirstStart, openAccounts, openStore, seedIfEmpty } from './store/open-store.js';
 
 let store: GraphStore | undefined;
@@ -49,6 +50,7 @@ async function start(): Promise<void> {
   store = opened.store;
   await seedIfEmpty(opened.store, config.SEED_DIR, logger, seeds);
   const accounts = await openAccounts(config);
+  const briefings = await openBriefings(config);
   const auth = createAuth({
     accounts,
     guestAccess: config.GUEST_ACCESS,
@@ -74,6 +76,8 @@ async function start(): Promise<void> {
     library: opened.library,
     consolePerClient: config.CONSOLE_PER_CLIENT,
     corsOrigins: config.CORS_ORIGINS,
+    briefings,
+    ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
     limits: {
       signInPerMinute: config.SIGNIN_RATE_LIMIT,
       consolePerMinute: config.CONSOLE_RATE_LIMIT,

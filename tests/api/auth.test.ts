@@ -293,6 +293,21 @@ const EXPECTED: Record<keyof typeof routes, 'public' | Role> = {
   obligations: 'guest',
   structure: 'guest',
   whatIf: 'guest',
+  listViews: 'viewer',
+  createView: 'viewer',
+  getView: 'viewer',
+  viewByShortId: 'viewer',
+  updateView: 'viewer',
+  duplicateView: 'viewer',
+  deleteView: 'viewer',
+  exportView: 'viewer',
+  listDecks: 'viewer',
+  createDeck: 'analyst',
+  getDeck: 'viewer',
+  updateDeck: 'analyst',
+  duplicateDeck: 'analyst',
+  deleteDeck: 'analyst',
+  exportDeck: 'viewer',
 };
 
 /** A request to each route that passes validation, so that only access decides the answer. */
@@ -350,6 +365,24 @@ const SAMPLE: Record<keyof typeof routes, { path: string; body?: object }> = {
       },
     },
   },
+  listViews: { path: '/api/views?q=nato' },
+  createView: {
+    path: '/api/views',
+    body: { name: 'table', state: { nodes: ['alliance:nato'], asOf: '2024-01-01' } },
+  },
+  getView: { path: '/api/views/view_unknown000' },
+  viewByShortId: { path: '/api/v/AbCd1234' },
+  updateView: { path: '/api/views/view_unknown000', body: { name: 'renamed' } },
+  duplicateView: { path: '/api/views/view_unknown000/duplicate', body: {} },
+  deleteView: { path: '/api/views/view_unknown000' },
+  exportView: { path: '/api/views/view_unknown000/export?format=svg' },
+  listDecks: { path: '/api/decks' },
+  createDeck: { path: '/api/decks', body: { name: 'table', slides: [] } },
+  getDeck: { path: '/api/decks/deck_unknown000' },
+  updateDeck: { path: '/api/decks/deck_unknown000', body: { name: 'renamed' } },
+  duplicateDeck: { path: '/api/decks/deck_unknown000/duplicate', body: {} },
+  deleteDeck: { path: '/api/decks/deck_unknown000' },
+  exportDeck: { path: '/api/decks/deck_unknown000/export?format=pdf' },
 };
 
 const ORDER = ['guest', 'viewer', 'analyst', 'editor', 'admin'] as const;

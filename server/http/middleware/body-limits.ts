@@ -22,6 +22,12 @@ export const BODY_LIMITS: Partial<Record<RouteName, number>> = {
   importAtop: 5 * 1024 * KB,
   // A user import's files as base64: two files of IMPORT_FILE_MAX_BYTES, and a little more.
   startImport: 2 * IMPORT_FILE_MAX_BASE64 + 64 * KB,
+  // A saved view of up to 2,000 nodes with positions and styles; a deck of up to 100 slides
+  // with notes, and a logo of up to 200,000 characters.
+  createView: 512 * KB,
+  updateView: 512 * KB,
+  createDeck: 1024 * KB,
+  updateDeck: 1024 * KB,
 };
 
 function jsonBody(limit: number): RequestHandler {
