@@ -39,16 +39,13 @@ export function pairValue(
 }
 
 /**
- * "Most aligned with X" by the chosen measure, best first (ties by name). The server ranks by
- * S; pi and kappa re-sort the same states, leaving out those without a value.
+ * "Most aligned with X" by the chosen measure, best first. The server ranks by S (ties by id);
+ * pi and kappa re-sort the same states, ties kept in the server's order, leaving out those
+ * without a value.
  */
 export function rankBy(ranking: AlignmentRanking, measure: AlignmentMeasure): RankedState[] {
   return ranking.ranking
-    .map((r) => ({ id: r.id, name: r.name, value: r[measure] }))
-    .sort(
-      (x, y) =>
-        (y.value ?? Number.NEGATIVE_INFINITY) - (x.value ?? Number.NEGATIVE_INFINITY) ||
-        x.name.localeCompare(y.name),
-    )
-    .filter((r): r is RankedState => r.value !== null);
+    .filter((r) => r[measure] !== null)
+    .sort((x, y) => (y[measure] ?? 0) - (x[measure] ?? 0) || x.rank - y.rank)
+    .map((r) => ({ id: r.id, name: r.name, value: r[measure] ?? 0 }));
 }

@@ -76,7 +76,10 @@ export function mountObligations(
     const nameOf = namesOf(c);
     const o = as.$obligations.get();
     const star = as.$star.get();
-    chosen ??= o?.nation.id ?? null;
+    // The nation asked about last, else the selected nation on the canvas.
+    const selected = s.$selection.get();
+    chosen ??=
+      o?.nation.id ?? (selected && c.nodes[selected]?.label === 'Nation' ? selected : null);
     const named = new Map(o?.defenders.map((d) => [d.id, d.name]));
     const defenderName = (id: string) => named.get(id) ?? nameOf(id);
     renderKeepingFocus(

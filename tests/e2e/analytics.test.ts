@@ -87,6 +87,16 @@ for (const size of [
       expect(years.length).toBe(Number(asOf.slice(0, 4)) - 1990 + 1);
       await page.screenshot({ path: path.join(ARTIFACTS, `analytics-${tag}-alignment.png`) });
 
+      // Most aligned with the United States: the server's ranking, best first.
+      await page.selectOption('#alignment-rank-of', 'nation:USA');
+      await page.waitForSelector('#alignment-ranking li');
+      const ranking = await read(routes.alignmentRanking, `nation=nation:USA&asOf=${asOf}`);
+      const shown = (await page
+        .locator('#alignment-ranking li')
+        .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-id')))) as string[];
+      expect(shown).toHaveLength(Math.min(15, ranking.ranking.length));
+      expect(shown[0]).toBe(ranking.ranking[0]?.id);
+
       // Both charts download as SVG and PNG.
       const [svgFile] = await Promise.all([
         page.waitForEvent('download'),
