@@ -1,6 +1,10 @@
 /** The largest distance between two tie levels (3 - 0). */
 export const MAX_DISTANCE = 3;
 const LEVELS = 4;
+// Scratch counts of each level, reused: similarity() runs once per pair, tens of thousands of
+// times per request, and never re-enters.
+const PX = new Float64Array(LEVELS);
+const PY = new Float64Array(LEVELS);
 
 export interface Similarity {
   /** Signorino-Ritter S: 1 - 2 * observed disagreement / 3. */
@@ -23,8 +27,8 @@ export function similarity(
   y: ArrayLike<number>,
   w?: ArrayLike<number>,
 ): Similarity | null {
-  const px = new Float64Array(LEVELS);
-  const py = new Float64Array(LEVELS);
+  const px = PX.fill(0);
+  const py = PY.fill(0);
   let total = 0;
   let observed = 0;
   for (let k = 0; k < x.length; k++) {

@@ -1,0 +1,201 @@
+/**
+ * `npm run bench:analytics`: the alignment analytics on seeds/world (and the ATOP 5.1 layer on
+ * top of it when ../shared/data holds it), each against a floor measured in the same run:
+ * - all dyads (S, pi and kappa for every pair of states on one date), curated and ATOP: floor,
+ *   a plain loop over the same level matrix computing only sum |x - y| for every pair;
+ * - a 1815-2018 series for one pair (204 yearly points); centrality and Louvain on the
+ *   nation-ties graph; a what-if diff (Turkiye leaves NATO): floor, JSON.stringify of the
+ *   layer's inputs (states, treaties, spells);
+ * - the store read behind every request (every node and relationship of the layer).
+ * BENCH_RUNS (3) runs each, as min / median / max in ms and the median's ratio to its floor's
+ * median. Nothing asserts; figures go into docs/perf.md ("Analytics").
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { alignmentSeries, allDyads } from '../server/domain/analytics/alignment.js';
+import { graphMetrics } from '../server/domain/analytics/centrality.js';
+import type { AnalyticsData } from '../server/domain/analytics/data.js';
+import { loadAnalyticsData } from '../server/domain/analytics/load.js';
+import { levelMatrix, tieSystem } from '../server/domain/analytics/tie-levels.js';
+import { tiesGraph } from '../server/domain/analytics/ties-graph.js';
+import { whatIf } from '../server/domain/analytics/what-if.js';
+import { projectRoot } from '../server/lib/project-root.js';
+import { importAtop } from '../server/seed/import-atop.js';
+import { loadSeedSet } from '../server/seed/load-seed-set.js';
+import { CypherFiles } from '../server/store/cypher-files.js';
+import { EmbeddedGraphStore } from '../server/store/embedded/embedded-store.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const ROOT = projectRoot();
+const ATOP = path.resolve(ROOT, '..', 'shared', 'data', 'atop-5.1');
+
+function time(fn: () => unknown): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+async function timeAsync(fn: () => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)] as number;
+const ms = (x: number) => x.toFixed(1);
+
+function report(name: string, runs: number[], floor: number[], floorName: string) {
+  const s = sorted(runs);
+  const ratio = median(runs) / Math.max(median(floor), 1e-6);
+  console.log(
+    `| ${name} | ${ms(s[0] as number)} / ${ms(median(runs))} / ${ms(s.at(-1) as number)} | ${floorName} ${ms(median(floor))} | ${ratio.toFixed(1)}x |`,
+  );
+}
+
+/** The floor for all dyads: sum |x - y| over the same level matrix, nothing else. */
+function distanceLoop(data: AnalyticsData, asOf: string) {
+  const system = tieSystem(data, asOf);
+  const m = levelMatrix(system);
+  const n = system.states.length;
+  return () => {
+    let total = 0;
+    for (let i = 0; i < n; i++)
+      for (let j = i; j < n; j++)
+        for (let k = 0; k < n; k++)
+          total += Math.abs((m[i * n + k] as number) - (m[j * n + k] as number));
+    return total;
+  };
+}
+
+const stringify = (data: AnalyticsData) => () =>
+  JSON.stringify({
+    states: [...data.states.values()],
+    treaties: [...data.treaties.values()],
+    spells: data.spells,
+  });
+
+function dyads(name: string, data: AnalyticsData, asOf: string) {
+  const states = tieSystem(data, asOf).states.length;
+  report(
+    `all dyads, ${name}, ${asOf} (${states} states, ${(states * (states - 1)) / 2} pairs)`,
+    time(() => allDyads(data, tieSystem(data, asOf), false)),
+    time(distanceLoop(data, asOf)),
+    'sum |x-y| loop',
+  );
+}
+
+async function main() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'entente-bench-analytics-'));
+  const store = await EmbeddedGraphStore.open({
+    dataDir,
+    cypher: await CypherFiles.load(path.join(ROOT, 'cypher')),
+  });
+  try {
+    const seeds = await loadSeedSet(path.join(ROOT, 'seeds', 'world'));
+    if (!seeds.ok) throw new Error('seeds/world is invalid');
+    await store.importGraph(seeds.bundle);
+    console.log(
+      `bench:analytics, ${RUNS} runs, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
+    console.log('| measurement | min / median / max (ms) | floor median (ms) | ratio |');
+    console.log('|---|---|---|---|');
+    const curated = await loadAnalyticsData(store, 'curated');
+    const floor = time(stringify(curated));
+    report(
+      'store read, curated',
+      await timeAsync(() => loadAnalyticsData(store, 'curated')),
+      floor,
+      'JSON.stringify',
+    );
+    dyads('curated', curated, '2024-01-01');
+    report(
+      'series USA-GBR 1815-2018, curated',
+      time(() =>
+        alignmentSeries(curated, 'nation:USA', 'nation:GBR', {
+          from: 1815,
+          to: 2018,
+          weighted: false,
+          allRoles: false,
+        }),
+      ),
+      floor,
+      'JSON.stringify',
+    );
+    report(
+      'centrality + Louvain, curated, 2024-01-01',
+      time(() => graphMetrics(tiesGraph(curated, tieSystem(curated, '2024-01-01')))),
+      floor,
+      'JSON.stringify',
+    );
+    const scenario = {
+      changes: [{ op: 'removeMembership' as const, nation: 'nation:TUR', treaty: 'alliance:nato' }],
+    };
+    report(
+      'what-if: Turkiye leaves NATO, 2024-01-01',
+      time(() =>
+        whatIf(curated, scenario, {
+          asOf: '2024-01-01',
+          allRoles: false,
+          weighted: false,
+          threshold: 0.05,
+        }),
+      ),
+      floor,
+      'JSON.stringify',
+    );
+    if (!existsSync(path.join(ATOP, 'atop5_1a.csv'))) {
+      console.log(`ATOP measurements skipped: ${ATOP} is absent`);
+      return;
+    }
+    await importAtop(store, {
+      alliances: readFileSync(path.join(ATOP, 'atop5_1a.csv'), 'utf8'),
+      members: readFileSync(path.join(ATOP, 'atop5_1m.csv'), 'utf8'),
+    });
+    const atop = await loadAnalyticsData(store, 'atop');
+    const atopFloor = time(stringify(atop));
+    report(
+      'store read, ATOP',
+      await timeAsync(() => loadAnalyticsData(store, 'atop')),
+      atopFloor,
+      'JSON.stringify',
+    );
+    dyads('ATOP', atop, '2018-12-31');
+    dyads('ATOP', atop, '1914-07-01');
+    report(
+      'series USA-GBR 1815-2018, ATOP',
+      time(() =>
+        alignmentSeries(atop, 'nation:USA', 'nation:GBR', {
+          from: 1815,
+          to: 2018,
+          weighted: false,
+          allRoles: false,
+        }),
+      ),
+      atopFloor,
+      'JSON.stringify',
+    );
+    report(
+      'centrality + Louvain, ATOP, 2018-12-31',
+      time(() => graphMetrics(tiesGraph(atop, tieSystem(atop, '2018-12-31')))),
+      atopFloor,
+      'JSON.stringify',
+    );
+  } finally {
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
