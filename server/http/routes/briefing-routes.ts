@@ -87,7 +87,8 @@ export function briefingRoutes(
   open: () => Promise<BriefingStore>,
   options: BriefingOptions = {},
 ): Router {
-  const r = Router();
+  // Strict: `/api/views/` (an empty id) is not the list `/api/views`.
+  const r = Router({ strict: true });
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const linkBase = (req: Request) =>
     `${(options.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`).replace(/\/$/, '')}/v/`;
