@@ -12,7 +12,7 @@ import type {
   StructureMetric,
   StructureResult,
 } from '../state/analytics-model.js';
-import { analyticsLayer } from '../state/analytics-model.js';
+import { analyticsLayer, outOfRange } from '../state/analytics-model.js';
 import { addChange, removeChange, scenarioOf } from '../state/analytics-scenario.js';
 import { existsOn } from '../state/lifetime.js';
 import type { Canvas } from '../state/model.js';
@@ -66,7 +66,11 @@ export function createAnalyticsActions(
     return Number((end && asOf > end ? end : asOf).slice(0, 4));
   };
 
+  /** True when the date lies outside the layer: the panel says so and nothing is asked. */
+  const outside = () => outOfRange(s.$layer.get(), s.$asOf.get()) !== null;
+
   async function loadAlignment() {
+    if (outside()) return;
     // States that do not exist on the date have no portfolio to compare.
     const c = s.$canvas.get().present;
     const asOf = s.$asOf.get();
@@ -96,6 +100,7 @@ export function createAnalyticsActions(
   }
 
   async function loadRanking(nation: string) {
+    if (outside()) return;
     const res = await track('Ranking every state', () =>
       api.alignmentRanking({ nation, asOf: s.$asOf.get(), weighted: as.$weighted.get() }),
     );
@@ -103,6 +108,7 @@ export function createAnalyticsActions(
   }
 
   async function loadObligations(nation: string) {
+    if (outside()) return;
     const res = await track('Reading obligations', () =>
       api.obligations({ nation, asOf: s.$asOf.get() }),
     );
@@ -128,6 +134,7 @@ export function createAnalyticsActions(
       as.$structure.set(null);
       return;
     }
+    if (outside()) return;
     const res = await track('Measuring the nation ties', () =>
       api.structure({
         asOf: s.$asOf.get(),
@@ -144,6 +151,7 @@ export function createAnalyticsActions(
       as.$scenarioDiff.set(null);
       return;
     }
+    if (outside()) return;
     const res = await track('Comparing the scenario', () =>
       api.whatIf({ scenario, asOf: s.$asOf.get() }),
     );

@@ -1,4 +1,8 @@
-import type { AnalyticsLayer, StructureMetric } from '../../server/contract/analytics.js';
+import {
+  type AnalyticsLayer,
+  LAYER_RANGE,
+  type StructureMetric,
+} from '../../server/contract/analytics.js';
 import type { Layer } from '../../server/contract/index.js';
 
 export type {
@@ -48,4 +52,18 @@ export interface RankedState {
   id: string;
   name: string;
   value: number;
+}
+
+/**
+ * Why analytics cannot be read on this date in this layer (ATOP 5.1 ends on 2018-12-31), or
+ * null when they can; the panel says it instead of asking the server for a refusal.
+ */
+export function outOfRange(layer: Layer, asOf: string): string | null {
+  const l = analyticsLayer(layer);
+  const { from, to } = LAYER_RANGE[l];
+  if (asOf < from) return `Analytics start on ${from}.`;
+  if (to && asOf > to) {
+    return `The ATOP layer ends on ${to}: choose a date up to then, or the curated layer.`;
+  }
+  return null;
 }

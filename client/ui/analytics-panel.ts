@@ -1,5 +1,6 @@
 import type { AnalyticsActions } from '../actions/analytics-actions.js';
 import { ANALYTICS_TABS, type AnalyticsStores, type AnalyticsTab } from '../state/analytics.js';
+import { outOfRange } from '../state/analytics-model.js';
 import type { Stores } from '../state/stores.js';
 import { mountAlignment } from './analytics-alignment.js';
 import { mountObligations } from './analytics-obligations.js';
@@ -69,6 +70,7 @@ export function mountAnalytics(
     ),
   );
   const body = h('div', { class: 'analytics-body', id: 'analytics-body', role: 'tabpanel' });
+  const note = h('p', { class: 'analytics-note', id: 'analytics-range', role: 'status' });
   const close = h(
     'button',
     { type: 'button', class: 'link', id: 'analytics-close', onclick: a.close },
@@ -82,6 +84,7 @@ export function mountAnalytics(
       { class: 'analytics-tabs', role: 'tablist', 'aria-label': 'Analytics views' },
       ...tabs,
     ),
+    note,
     body,
   );
   el.setAttribute('aria-labelledby', 'analytics-title');
@@ -95,6 +98,9 @@ export function mountAnalytics(
   let section: (() => void) | null = null;
   let shown: AnalyticsTab | null = null;
   const draw = () => {
+    const why = outOfRange(s.$layer.get(), s.$asOf.get());
+    note.textContent = why ?? '';
+    note.hidden = why === null;
     const open = as.$analyticsOpen.get();
     el.hidden = !open;
     const tab = as.$analyticsTab.get();
@@ -127,5 +133,7 @@ export function mountAnalytics(
     () => section?.(),
     as.$analyticsOpen.listen(draw),
     as.$analyticsTab.listen(draw),
+    s.$asOf.listen(draw),
+    s.$layer.listen(draw),
   ]);
 }

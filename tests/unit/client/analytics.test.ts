@@ -3,7 +3,7 @@ import { canvasNations } from '../../../client/actions/analytics-actions.js';
 import { emphasisFor, emphasisOf } from '../../../client/state/analytics-emphasis.js';
 import { measureMatrix, pairValue, rankBy } from '../../../client/state/analytics-matrix.js';
 import type { AlignmentRanking, StructureResult } from '../../../client/state/analytics-model.js';
-import { analyticsLayer } from '../../../client/state/analytics-model.js';
+import { analyticsLayer, outOfRange } from '../../../client/state/analytics-model.js';
 import {
   addChange,
   describeChange,
@@ -63,6 +63,13 @@ describe('alignment matrix', () => {
   it('reads the curated layer when the explorer shows every layer', () => {
     expect(analyticsLayer('all')).toBe('curated');
     expect(analyticsLayer('atop')).toBe('atop');
+  });
+
+  it('says when the date lies outside the layer, from the contract ranges', () => {
+    expect(outOfRange('atop', '2018-12-31')).toBe(null);
+    expect(outOfRange('atop', '2019-01-01')).toContain('2018-12-31');
+    expect(outOfRange('all', '2026-01-01')).toBe(null);
+    expect(outOfRange('curated', '1800-01-01')).toContain('1815-01-01');
   });
 });
 
