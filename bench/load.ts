@@ -8,8 +8,11 @@
  * summarised as min / median / max. Nothing here asserts; figures go into docs/perf.md.
  *
  * BENCH_CONNECTIONS (200), BENCH_SECONDS (60), BENCH_FLOOR_SECONDS (10), BENCH_RUNS (3),
- * BENCH_CONSOLE_CONNECTIONS (2: the default per-client cap of running console queries).
+ * BENCH_CONSOLE_CONNECTIONS (2: the default per-client cap of running console queries),
+ * BENCH_RESTARTED (1: the server is restarted on its seeded folder before the runs). The
+ * server's resident memory (Linux /proc) is printed before the first run and after each.
  */
+import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { startBenchServer } from './server.js';
@@ -19,6 +22,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const FLOOR_SECONDS = Number(process.env.BENCH_FLOOR_SECONDS ?? 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CONSOLE_CONNECTIONS = Number(process.env.BENCH_CONSOLE_CONNECTIONS ?? 2);
+/** `BENCH_RESTARTED=1`: measure a server restarted on the seeded folder, not the first start. */
+const RESTARTED = process.env.BENCH_RESTARTED === '1';
 const ADMIN = { username: 'bench-admin', password: 'bench admin password' };
 const ASOF = '2025-01-01';
 
@@ -52,12 +57,15 @@ interface Figures {
 }
 
 const startServer = () =>
-  startBenchServer({
-    ADMIN_USER: ADMIN.username,
-    ADMIN_PASSWORD: ADMIN.password,
-    // One bench user sends every console query: its per-minute limit would measure policy.
-    CONSOLE_RATE_LIMIT: '0',
-  });
+  startBenchServer(
+    {
+      ADMIN_USER: ADMIN.username,
+      ADMIN_PASSWORD: ADMIN.password,
+      // One bench user sends every console query: its per-minute limit would measure policy.
+      CONSOLE_RATE_LIMIT: '0',
+    },
+    { restarted: RESTARTED },
+  );
 
 /** An analyst-capable API token: sign in as the bench admin and create one. */
 async function consoleToken(url: string): Promise<string> {
@@ -102,7 +110,17 @@ async function settle(url: string) {
   }
 }
 
-async function oneRun(url: string, token: string, run: number) {
+/** The server's resident and peak resident memory in MB (Linux /proc), or null elsewhere. */
+async function memory(pid: number | undefined): Promise<{ rss: number; peak: number } | null> {
+  if (!pid) return null;
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const kb = (field: string) =>
+    Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
+  const rss = kb('VmRSS');
+  return Number.isNaN(rss) ? null : { rss: rss / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+async function oneRun(url: string, token: string, run: number, pid?: number) {
   await settle(url);
   const floor = figures(
     await autocannon({
@@ -147,9 +165,10 @@ async function oneRun(url: string, token: string, run: number) {
     afterText += `; 15 s later: ${await probe()}`;
   }
   const load = loadavg()[0]?.toFixed(1);
-  const row = { run, floor, reads: figures(reads), console: figures(consoleRun) };
+  const mem = await memory(pid);
+  const row = { run, floor, reads: figures(reads), console: figures(consoleRun), mem };
   log(
-    `run ${run} (load average ${load}): floor ${fmt(row.floor)} | reads ${fmt(row.reads)} | console ${fmt(row.console)} | one console query after the run: ${afterText}`,
+    `run ${run} (load average ${load}): floor ${fmt(row.floor)} | reads ${fmt(row.reads)} | console ${fmt(row.console)} | one console query after the run: ${afterText} | server RSS after the run ${mem ? `${mem.rss.toFixed(0)} MB (peak ${mem.peak.toFixed(0)} MB)` : 'unknown'}`,
   );
   return row;
 }
@@ -174,10 +193,14 @@ async function main() {
       relationships: number;
     };
     log(
-      `Entente load benchmark: ${CONNECTIONS} connections of mixed reads for ${SECONDS} s with ${CONSOLE_CONNECTIONS} console connections beside them; floor GET /api/health at ${CONNECTIONS} connections for ${FLOOR_SECONDS} s; ${RUNS} runs; ${health.nodes} nodes, ${health.relationships} relationships`,
+      `Entente load benchmark${RESTARTED ? ' (server restarted on its seeded folder)' : ''}: ${CONNECTIONS} connections of mixed reads for ${SECONDS} s with ${CONSOLE_CONNECTIONS} console connections beside them; floor GET /api/health at ${CONNECTIONS} connections for ${FLOOR_SECONDS} s; ${RUNS} runs; ${health.nodes} nodes, ${health.relationships} relationships`,
     );
+    const start = await memory(server.pid);
+    if (start) log(`server RSS before the first run: ${start.rss.toFixed(0)} MB`);
     const rows: Awaited<ReturnType<typeof oneRun>>[] = [];
-    for (let run = 1; run <= RUNS; run++) rows.push(await oneRun(server.url, token, run));
+    for (let run = 1; run <= RUNS; run++) {
+      rows.push(await oneRun(server.url, token, run, server.pid));
+    }
     const table: Record<string, Record<string, string>> = {};
     for (const part of ['floor', 'reads', 'console'] as const) {
       const of = (pick: (f: Figures) => number, digits = 0) =>
@@ -203,6 +226,8 @@ async function main() {
     }
     log('min / median / max over the runs:');
     console.table(table);
+    const rss = rows.map((r) => r.mem?.rss.toFixed(0) ?? '?');
+    log(`server RSS after each run (MB): ${rss.join(', ')} (target: under 300, not growing)`);
   } finally {
     await server.stop();
   }
