@@ -92,12 +92,14 @@ function zodIssues(file: string, record: string, error: z.ZodError): SeedIssue[]
  */
 export class SeedCheck {
   readonly issues: SeedIssue[] = [];
-  /** Node id -> where it was first defined. */
-  private readonly nodes = new Map<string, string>();
-  /** Relationship id -> where it was first defined. */
-  private readonly relIds = new Map<string, string>();
+  /** Node id -> where it was first defined (`at`). */
+  private readonly nodes = new Map<string, number>();
+  /** Relationship id -> its first spell. */
+  private readonly relIds = new Map<string, Spell>();
   /** `type|from|to` -> its spells, in input order. */
   private readonly spells = new Map<string, Spell[]>();
+  /** File names by number: a place is kept as a number (file x 2^24 + record index), its name made only for an issue. */
+  private readonly fileNames: string[] = [];
   nodeCount = 0;
   relCount = 0;
 
@@ -123,8 +125,9 @@ export class SeedCheck {
       ? [shape.data, undefined]
       : [shape.data.records, shape.data.sources];
 
+    const fileNo = this.fileNames.push(file) - 1;
     records.forEach((raw, index) => {
-      const record = recordName(index, raw);
+      const at = fileNo * 2 ** 24 + index;
       const input =
         shared && raw && typeof raw === 'object' && !('sources' in raw)
           ? { ...raw, sources: shared }
@@ -132,40 +135,40 @@ export class SeedCheck {
       if ('node' in kind) {
         const parsed = NODE_SCHEMAS[kind.node].safeParse(input);
         if (!parsed.success) {
-          this.issues.push(...zodIssues(file, record, parsed.error));
+          this.issues.push(...zodIssues(file, recordName(index, raw), parsed.error));
           return;
         }
         const id = parsed.data.id;
-        const where = this.nodes.get(id);
-        if (where) {
+        const first = this.nodes.get(id);
+        if (first !== undefined) {
           this.issues.push({
             file,
-            record,
+            record: recordName(index, raw),
             field: 'id',
-            message: `duplicate id, first defined in ${where}`,
+            message: `duplicate id, first defined in ${this.where(first, `#${first % 2 ** 24} (${id})`)}`,
           });
-        } else this.nodes.set(id, `${file} ${record}`);
+        } else this.nodes.set(id, at);
         this.nodeCount += 1;
         out.nodes.push({ label: kind.node, record: parsed.data });
       } else {
         const parsed = REL_SCHEMAS[kind.rel].safeParse(input);
         if (!parsed.success) {
-          this.issues.push(...zodIssues(file, record, parsed.error));
+          this.issues.push(...zodIssues(file, recordName(index, raw), parsed.error));
           return;
         }
         const r = parsed.data;
         const id = r.id ?? relationshipId(kind.rel, r.from, r.to, r.since);
-        const where = this.relIds.get(id);
-        if (where) {
+        const key = `${kind.rel}|${r.from}|${r.to}`;
+        const spell: Spell = { since: r.since, until: r.until, at, key, ...(r.id ? { id } : {}) };
+        const first = this.relIds.get(id);
+        if (first) {
           this.issues.push({
             file,
-            record,
+            record: recordName(index, raw),
             field: 'id',
-            message: `duplicate id, first defined in ${where}`,
+            message: `duplicate id, first defined in ${this.spellPlace(first)}`,
           });
-        } else this.relIds.set(id, `${file} ${record}`);
-        const key = `${kind.rel}|${r.from}|${r.to}`;
-        const spell: Spell = { since: r.since, until: r.until, file, record };
+        } else this.relIds.set(id, spell);
         const group = this.spells.get(key);
         if (group) group.push(spell);
         else this.spells.set(key, [spell]);
@@ -191,7 +194,9 @@ export class SeedCheck {
       const allowed = REL_ENDPOINTS[type];
       const wrong =
         fromLabel && toLabel && !allowed.some(([f, t]) => f === fromLabel && t === toLabel);
-      for (const { file, record } of group) {
+      for (const spell of group) {
+        const file = this.fileNames[Math.floor(spell.at / 2 ** 24)] ?? '';
+        const record = this.recordOf(spell);
         if (!fromLabel)
           this.issues.push({ file, record, field: 'from', message: `no node ${from}` });
         if (!toLabel) this.issues.push({ file, record, field: 'to', message: `no node ${to}` });
@@ -214,10 +219,10 @@ export class SeedCheck {
         if (!prev || !cur) continue;
         if (prev.until === null || prev.until > cur.since) {
           overlaps.push({
-            file: cur.file,
-            record: cur.record,
+            file: this.fileNames[Math.floor(cur.at / 2 ** 24)] ?? '',
+            record: this.recordOf(cur),
             field: 'since',
-            message: `overlaps the spell from ${prev.since} in ${prev.file} ${prev.record}`,
+            message: `overlaps the spell from ${prev.since} in ${this.spellPlace(prev)}`,
           });
         }
       }
@@ -225,13 +230,34 @@ export class SeedCheck {
     this.issues.push(...overlaps);
     return this.issues;
   }
+
+  /** `file record` of a place. */
+  private where(at: number, record: string): string {
+    return `${this.fileNames[Math.floor(at / 2 ** 24)] ?? ''} ${record}`;
+  }
+
+  /** A spell's record as recordName names it. */
+  private recordOf(spell: Spell): string {
+    const [, from, to] = spell.key.split('|');
+    const index = spell.at % 2 ** 24;
+    return spell.id ? `#${index} (${spell.id})` : `#${index} (${from} -> ${to})`;
+  }
+
+  private spellPlace(spell: Spell): string {
+    return this.where(spell.at, this.recordOf(spell));
+  }
 }
 
+/** One relationship record, as the checks across records keep it. */
 interface Spell {
   since: string;
   until: string | null;
-  file: string;
-  record: string;
+  /** File number x 2^24 + record index. */
+  at: number;
+  /** `type|from|to`. */
+  key: string;
+  /** The record's own id, when it gave one. */
+  id?: string;
 }
 
 /**

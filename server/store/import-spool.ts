@@ -19,6 +19,8 @@ export interface SpoolGroup {
   table: string;
   from: NodeLabel;
   to: NodeLabel;
+  /** Records in the group. */
+  count: number;
   /** Records not yet written to the file, in input order after those in it. */
   held: unknown[];
   file?: { path: string; handle?: FileHandle };
@@ -86,10 +88,11 @@ export class Spool {
   ) {
     let group = this.groups.get(key);
     if (!group) {
-      group = { kind, table, from, to, held: [] };
+      group = { kind, table, from, to, count: 0, held: [] };
       this.groups.set(key, group);
     }
     group.held.push(record);
+    group.count += 1;
     if (group.held.length >= this.memory) await this.flush(group);
   }
 

@@ -109,16 +109,22 @@ export function isFirstStart(config: Pick<Config, 'BACKEND' | 'DATA_DIR'>): bool
   return config.BACKEND === 'embedded' && !existsSync(path.join(config.DATA_DIR, 'entente.lbug'));
 }
 
-/** Seeds the store from `dir` when it holds no nodes yet (first start); `read` as for seedStore. */
+/**
+ * Seeds the store from `dir` when it holds no nodes yet (first start); `read` as for seedStore.
+ * A caller passes `read` only on a first start (isFirstStart: no database file before the
+ * store opened), so then the store is known to be empty and is not counted.
+ */
 export async function seedIfEmpty(
   store: GraphStore,
   dir: string,
   logger: Logger,
   read?: Promise<SeedValidation>,
 ): Promise<void> {
-  const stats = await store.stats();
-  const nodes = Object.values(stats.labels).reduce((a, b) => a + b, 0);
-  if (nodes > 0) return;
+  if (!read) {
+    const stats = await store.stats();
+    const nodes = Object.values(stats.labels).reduce((a, b) => a + b, 0);
+    if (nodes > 0) return;
+  }
   logger.info({ seedDir: dir }, 'empty database: loading seed data');
   const summary = await seedStore(store, dir, read);
   logger.info(summary, 'seed data loaded');

@@ -1,4 +1,4 @@
-import { mkdtemp, open, rm } from 'node:fs/promises';
+import { type FileHandle, mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REL_ENDPOINTS, type RelRecord } from '../../contract/model.js';
@@ -8,12 +8,17 @@ import { bulkRow, columnsOf, copyText, createText, csvHeader, csvRow } from '../
 import type { CypherFiles } from '../cypher-files.js';
 import type { ImportSource, ImportSummary } from '../graph-store.js';
 import { BULK_BATCH, type BulkBatch, checkEndpoints, upsertParams } from '../import-plan.js';
-import { type SpoolGroup as Group, SPOOL_MEMORY, Spool } from '../import-spool.js';
+import { SPOOL_MEMORY, Spool, type SpoolGroup } from '../import-spool.js';
 import { bulkOf, upsertNode, upsertRel } from '../queries.js';
 import type { LbugRunner } from './lbug-runner.js';
 
-/** Fewer new records than this in one table go in by `UNWIND ... CREATE` instead of COPY. */
+/**
+ * Fewer new records than this in one node table go in by `UNWIND ... CREATE` instead of COPY.
+ * A relationship table pays for a COPY sooner (REL_COPY_MIN): its `UNWIND ... CREATE` matches
+ * both endpoints row by row (the world's MEMBER_OF rows: about 460 ms by CREATE, 65 ms by COPY).
+ */
 export const COPY_MIN = 2_000;
+export const REL_COPY_MIN = 300;
 
 /** Records per `UNWIND ... CREATE` statement. */
 const CREATE_BATCH = 5_000;
@@ -49,6 +54,12 @@ export async function importSource(
     } catch (err) {
       // A statement that fails ends LadybugDB's transaction itself; then there is none to roll back.
       await writes.statement('ROLLBACK').catch(() => undefined);
+      // One transaction holds the whole import in LadybugDB's buffer pool until it commits.
+      if (/buffer pool is full/i.test(err instanceof Error ? err.message : '')) {
+        throw new Error(
+          `the import of ${spool.nodes} nodes and ${spool.rels} relationships does not fit in the database's buffer pool (DB_BUFFER_POOL_MB); nothing was written`,
+        );
+      }
       throw err;
     }
     return { nodes: spool.nodes, relationships: spool.rels };
@@ -74,17 +85,44 @@ export async function importSource(
  */
 async function loadSpool(writes: LbugRunner, cypher: CypherFiles, spool: Spool, stage: Stage) {
   const filled = await filledTables(writes);
-  for (const group of spool.ordered()) {
+  // LadybugDB must not COPY into a table after CREATE statements wrote to it in the same
+  // transaction: groups that COPY go first, and a group's own CREATEs wait for its COPY.
+  const rank = (g: SpoolGroup) => (g.kind === 'node' ? 0 : 2) + (copies(g) ? 0 : 1);
+  const groups = spool
+    .ordered()
+    .map((group, i) => ({ group, i }))
+    .sort((x, y) => rank(x.group) - rank(y.group) || x.i - y.i)
+    .map((x) => x.group);
+  for (const group of groups) {
     if (group.kind !== 'node') continue;
+    const label = group.table as NodeLabel;
+    const columns = columnsOf(cypher, label, 'node');
+    const names = [...columns.keys()];
+    const create = async (records: NodeRecord[]) => {
+      const text = createText(label, columns);
+      for (let i = 0; i < records.length; i += CREATE_BATCH) {
+        const rows = records.slice(i, i + CREATE_BATCH).map((r) => tableRow(r, columns));
+        await writes.text(text, { rows });
+      }
+    };
+    const copy = await CopyFile.open<NodeRecord>(
+      stage,
+      group,
+      csvHeader(columns, false),
+      (file) => copyText(label, columns, file),
+      (r) => names.map((c) => field(r, c)),
+      () => Promise.resolve(undefined),
+    );
     const created = new Set<string>();
     for await (const batch of spool.batches<NodeRecord>(group)) {
-      await loadNodes(writes, cypher, group.table as NodeLabel, batch, stage, filled, created);
+      await loadNodes(writes, label, batch, copy, create, filled, created);
     }
+    await create((await copy?.run(writes)) ?? []);
   }
   // Ids each type held before this import (none for an empty table), and ids created since.
   const existing = new Map<RelType, Set<string>>();
   const created = new Map<RelType, Set<string>>();
-  for (const group of spool.ordered()) {
+  for (const group of groups) {
     if (group.kind !== 'rel') continue;
     const type = group.table as RelType;
     let before = existing.get(type);
@@ -94,42 +132,144 @@ async function loadSpool(writes: LbugRunner, cypher: CypherFiles, spool: Spool, 
     }
     const ids = created.get(type) ?? new Set<string>();
     created.set(type, ids);
+    const columns = columnsOf(cypher, type, 'rel');
+    const names = [...columns.keys()];
+    const pairs = REL_ENDPOINTS[type].length;
+    const { from, to } = group;
+    const create = async (rels: RelRecord[]) => {
+      const text = createText(type, columns, { from, to });
+      for (let i = 0; i < rels.length; i += CREATE_BATCH) {
+        const chunk = rels.slice(i, i + CREATE_BATCH);
+        const rows = chunk.map((r) => ({ from: r.from, to: r.to, ...tableRow(r, columns) }));
+        const written = await writes.text(text, { rows });
+        checkEndpoints(
+          {
+            query: bulkOf(upsertRel(type)),
+            rows,
+            rels: chunk.map((r) => ({ id: r.id, name: relName(r) })),
+          },
+          written as Array<{ id: string }>,
+        );
+      }
+    };
+    const copy = await CopyFile.open<RelRecord>(
+      stage,
+      group,
+      csvHeader(columns, true),
+      (file) => copyText(type, columns, file, { from, to, pairs }),
+      (r) => [r.from, r.to, ...names.map((c) => field(r, c))],
+      (err) => missingEndpoint(err, spool, group),
+    );
     for await (const batch of spool.batches<RelRecord>(group)) {
-      await loadRels(writes, cypher, group, batch, stage, before, ids);
+      await loadRels(writes, group, batch, copy, create, before, ids);
     }
+    await create((await copy?.run(writes)) ?? []);
+  }
+}
+
+/** Whether a group's new records go in by COPY (CopyFile). */
+const copies = (group: SpoolGroup) =>
+  group.count >= (group.kind === 'node' ? COPY_MIN : REL_COPY_MIN);
+
+/**
+ * The staged CSV file of one group's new records, appended to batch after batch and copied
+ * by one COPY statement (its cost is mostly fixed per statement), or none for a group of
+ * fewer than COPY_MIN (REL_COPY_MIN) records (they go in by `UNWIND ... CREATE`) or a temp
+ * folder whose path cannot be quoted in Cypher. Records csvRow cannot carry exactly are kept
+ * (they are rare) and handed back by `run`, to be created after the COPY. Once it has run,
+ * the group's later new records are created instead (`open` is false).
+ */
+class CopyFile<T> {
+  open = true;
+  private lines = 0;
+  private pending: string[] = [];
+  private odd: T[] = [];
+  private out: FileHandle | undefined;
+
+  private constructor(
+    private readonly file: { path: string; remove: () => Promise<void> },
+    private readonly header: string,
+    private readonly text: (file: string) => string,
+    private readonly values: (record: T) => unknown[],
+    private readonly explain: (err: unknown) => Promise<Error | undefined>,
+  ) {}
+
+  static async open<T>(
+    stage: Stage,
+    group: SpoolGroup,
+    header: string,
+    text: (file: string) => string,
+    values: (record: T) => unknown[],
+    explain: (err: unknown) => Promise<Error | undefined>,
+  ): Promise<CopyFile<T> | undefined> {
+    if (!copies(group)) return undefined;
+    const file = await stage.file();
+    return file ? new CopyFile<T>(file, header, text, values, explain) : undefined;
+  }
+
+  /** Adds a record by its csvRow line, writing WRITE_LINES at a time. */
+  async add(record: T): Promise<void> {
+    const line = csvRow(this.values(record));
+    if (line === undefined) {
+      this.odd.push(record);
+      return;
+    }
+    this.pending.push(line);
+    if (this.pending.length >= WRITE_LINES) await this.write();
+  }
+
+  private async write() {
+    if (this.pending.length === 0) return;
+    if (!this.out) {
+      this.out = await open(this.file.path, 'w');
+      await this.out.write(`${this.header}\n`);
+    }
+    this.lines += this.pending.length;
+    await this.out.write(`${this.pending.join('\n')}\n`);
+    this.pending = [];
+  }
+
+  /** COPYs what was added (once); returns the records left to create. */
+  async run(writes: LbugRunner): Promise<T[]> {
+    if (!this.open) return [];
+    this.open = false;
+    await this.write();
+    await this.out?.close();
+    this.out = undefined;
+    try {
+      if (this.lines > 0) await writes.text(this.text(this.file.path), {});
+    } catch (err) {
+      throw (await this.explain(err)) ?? err;
+    } finally {
+      await this.file.remove();
+    }
+    const odd = this.odd;
+    this.odd = [];
+    return odd;
   }
 }
 
 /** One batch of a node label's records. */
 async function loadNodes(
   writes: LbugRunner,
-  cypher: CypherFiles,
   label: NodeLabel,
   records: NodeRecord[],
-  stage: Stage,
+  copy: CopyFile<NodeRecord> | undefined,
+  create: (records: NodeRecord[]) => Promise<void>,
   filled: Set<string>,
   created: Set<string>,
 ) {
   const query = upsertNode(label);
-  const columns = columnsOf(cypher, label, 'node');
-  const empty = !filled.has(label);
-  const existing = empty ? new Set<string>() : await existingNodes(writes, label, records);
+  const existing = filled.has(label)
+    ? await existingNodes(writes, label, records)
+    : new Set<string>();
   const { fresh, rest } = splitFresh(records, existing, created);
-  const row = (r: NodeRecord) => tableRow(r, columns);
-  const names = [...columns.keys()];
-  const values = (r: NodeRecord) => names.map((c) => field(r, c));
-  const odd = await copyFresh(
-    writes,
-    stage,
-    fresh,
-    values,
-    (file) => copyText(label, columns, file),
-    csvHeader(columns, false),
-  );
-  const create = createText(label, columns);
-  for (let i = 0; i < odd.length; i += CREATE_BATCH) {
-    await writes.text(create, { rows: odd.slice(i, i + CREATE_BATCH).map(row) });
-  }
+  if (copy?.open) {
+    for (const r of fresh) await copy.add(r);
+  } else await create(fresh);
+  if (rest.length === 0) return;
+  // A repeat of an id created by this import updates it: what is staged goes in first.
+  if (copy?.open && rest.some((r) => !existing.has(r.id))) await create(await copy.run(writes));
   const bulk = bulkOf(query);
   for (let i = 0; i < rest.length; i += BULK_BATCH) {
     const rows = rest.slice(i, i + BULK_BATCH).map((r) => upsertParams(query, r));
@@ -140,41 +280,20 @@ async function loadNodes(
 /** One batch of a relationship type's records between one pair of endpoint labels. */
 async function loadRels(
   writes: LbugRunner,
-  cypher: CypherFiles,
-  { table, from, to }: Group,
+  { table, from, to }: SpoolGroup,
   rels: RelRecord[],
-  stage: Stage,
+  copy: CopyFile<RelRecord> | undefined,
+  create: (rels: RelRecord[]) => Promise<void>,
   existing: Set<string>,
   created: Set<string>,
 ) {
-  const type = table as RelType;
-  const query = upsertRel(type);
-  const columns = columnsOf(cypher, type, 'rel');
+  const query = upsertRel(table as RelType);
   const { fresh, rest } = splitFresh(rels, existing, created);
-  const row = (r: RelRecord): Row => ({ from: r.from, to: r.to, ...tableRow(r, columns) });
-  const names = [...columns.keys()];
-  const values = (r: RelRecord) => [r.from, r.to, ...names.map((c) => field(r, c))];
-  const pairs = REL_ENDPOINTS[type].length;
-  const odd = await copyFresh(
-    writes,
-    stage,
-    fresh,
-    values,
-    (file) => copyText(type, columns, file, { from, to, pairs }),
-    csvHeader(columns, true),
-  ).catch((err: unknown) => {
-    throw missingEndpoint(err, fresh) ?? err;
-  });
-  const create = createText(type, columns, { from, to });
-  for (let i = 0; i < odd.length; i += CREATE_BATCH) {
-    const chunk = odd.slice(i, i + CREATE_BATCH);
-    const rows = chunk.map(row);
-    const written = await writes.text(create, { rows });
-    checkEndpoints(
-      { query: bulkOf(query), rows, rels: chunk.map((r) => ({ id: r.id, name: relName(r) })) },
-      written as Array<{ id: string }>,
-    );
-  }
+  if (copy?.open) {
+    for (const r of fresh) await copy.add(r);
+  } else await create(fresh);
+  if (rest.length === 0) return;
+  if (copy?.open && rest.some((r) => !existing.has(r.id))) await create(await copy.run(writes));
   const bulk = bulkOf(query);
   const slots = { from, to };
   for (let i = 0; i < rest.length; i += BULK_BATCH) {
@@ -206,45 +325,6 @@ function splitFresh<T extends { id: string }>(
     }
   }
   return { fresh, rest };
-}
-
-/**
- * COPYs `fresh` from a staged CSV file when there are enough of them to pay for it, writing the
- * file a slice at a time; returns the records left for `UNWIND ... CREATE` (all of them for a
- * small table, else those csvRow cannot carry exactly).
- */
-async function copyFresh<T>(
-  writes: LbugRunner,
-  stage: Stage,
-  fresh: T[],
-  values: (r: T) => unknown[],
-  text: (file: string) => string,
-  header: string,
-): Promise<T[]> {
-  if (fresh.length < COPY_MIN) return fresh;
-  const odd: T[] = [];
-  const file = await stage.file();
-  if (!file) return fresh;
-  const out = await open(file.path, 'w');
-  let copied = 0;
-  try {
-    await out.write(`${header}\n`);
-    for (let i = 0; i < fresh.length; i += WRITE_LINES) {
-      const lines: string[] = [];
-      for (const r of fresh.slice(i, i + WRITE_LINES)) {
-        const line = csvRow(values(r));
-        if (line === undefined) odd.push(r);
-        else lines.push(line);
-      }
-      copied += lines.length;
-      if (lines.length) await out.write(`${lines.join('\n')}\n`);
-    }
-  } finally {
-    await out.close();
-  }
-  if (copied > 0) await writes.text(text(file.path), {});
-  await file.remove();
-  return odd;
 }
 
 /** The loader's temp folder for staged CSV files, made on first use and removed at the end. */
@@ -314,11 +394,22 @@ async function existingRels(writes: LbugRunner, type: RelType) {
   return new Set(rows.map((r) => String(r.id)));
 }
 
-/** LadybugDB's "Unable to find primary key value X" as the import's own error, naming the relationship. */
-function missingEndpoint(err: unknown, rels: RelRecord[]): Error | undefined {
+/**
+ * LadybugDB's "Unable to find primary key value X" as the import's own error, naming the
+ * first relationship of the group (read again from the spool) that has X for an endpoint.
+ */
+async function missingEndpoint(
+  err: unknown,
+  spool: Spool,
+  group: SpoolGroup,
+): Promise<Error | undefined> {
   const key = /Unable to find primary key value (.+?)\.?$/m.exec(
     err instanceof Error ? err.message : '',
   )?.[1];
-  const rel = key === undefined ? undefined : rels.find((r) => r.from === key || r.to === key);
-  return rel ? new Error(`${relName(rel)}: endpoint not found`) : undefined;
+  if (key === undefined) return undefined;
+  for await (const batch of spool.batches<RelRecord>(group)) {
+    const rel = batch.find((r) => r.from === key || r.to === key);
+    if (rel) return new Error(`${relName(rel)}: endpoint not found`);
+  }
+  return undefined;
 }
