@@ -9,8 +9,12 @@
  *
  * Every measurement runs in its own child process (a fresh database, and its own peak RSS from
  * the kernel's max RSS). BENCH_RUNS (3) runs each, summarised as min / median / max;
- * BENCH_NODES (100000) and BENCH_RELS (500000) size the synthetic graph. Nothing asserts;
- * figures go into docs/perf.md.
+ * BENCH_SYNTHETIC ("100000x500000,50000x250000") sizes the synthetic graphs, nodes x
+ * relationships, each generated into a temp folder and imported from its files as a stream
+ * (streamSeedDir into store.importStream: validated and spooled a file at a time), so its peak
+ * RSS shows whether memory stays flat as the graph grows; its store gets a BENCH_POOL_MB (768)
+ * buffer pool. Nothing asserts; figures go into
+ * docs/perf.md.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -27,6 +31,7 @@ import { projectRoot } from '../server/lib/project-root.js';
 import { atopBundle, type CuratedNation } from '../server/seed/atop.js';
 import { importAtop } from '../server/seed/import-atop.js';
 import { loadSeedSet } from '../server/seed/load-seed-set.js';
+import { streamSeedDir } from '../server/seed/stream-seeds.js';
 import { writeSynthetic } from '../server/seed/synthetic.js';
 import type { SeedBundle } from '../server/seed/validate-seeds.js';
 import { columnsOf } from '../server/store/bulk.js';
@@ -37,8 +42,11 @@ import { isFirstStart, openStore, seedIfEmpty } from '../server/store/open-store
 import { upsertNode, upsertRel } from '../server/store/queries.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const NODES = Number(process.env.BENCH_NODES ?? 100_000);
-const RELS = Number(process.env.BENCH_RELS ?? 500_000);
+const SYNTHETIC = (process.env.BENCH_SYNTHETIC ?? '100000x500000,50000x250000')
+  .split(',')
+  .map((size) => size.split('x').map(Number) as [number, number]);
+/** LadybugDB buffer pool for the synthetic imports: one transaction holds the whole import (DB_BUFFER_POOL_MB's 128 MiB default is for the API). */
+const POOL_MB = Number(process.env.BENCH_POOL_MB ?? 768);
 const ROOT = projectRoot();
 const WORLD = path.join(ROOT, 'seeds', 'world');
 const ATOP = path.resolve(ROOT, '..', 'shared', 'data', 'atop-5.1');
@@ -194,6 +202,21 @@ async function child(job: Job): Promise<Result> {
         Object.values(stats.relationships).reduce((a, b) => a + b, 0);
       return finish(ms, records, rssBefore);
     }
+    if (job.kind === 'entente' && job.dataset === 'synthetic') {
+      // Streamed from the files: nothing of the graph is held before the timed part.
+      const store = await EmbeddedGraphStore.open({
+        dataDir: scratch,
+        cypher,
+        consoleWorkers: 1,
+        bufferPoolBytes: POOL_MB * 2 ** 20,
+      });
+      const rssBefore = process.memoryUsage().rss;
+      const t0 = performance.now();
+      const summary = await store.importStream(streamSeedDir(job.dir as string));
+      const ms = performance.now() - t0;
+      await store.close();
+      return finish(ms, summary.nodes + summary.relationships, rssBefore);
+    }
     const world = await bundleOf(WORLD);
     const bundle =
       job.dataset === 'world'
@@ -270,15 +293,20 @@ async function main() {
   console.log(`bench:import, ${RUNS} runs, load average ${loadavg().map(two).join(' ')}`);
   const scratch = await mkdtemp(path.join(tmpdir(), 'entente-bench-synthetic-'));
   try {
-    const written = await writeSynthetic(scratch, { nodes: NODES, rels: RELS });
-    console.log(`synthetic: ${written.files} seed files, ${written.records} records`);
-    const datasets: Array<{ name: string; dataset: Dataset }> = [
+    const datasets: Array<{ name: string; dataset: Dataset; dir?: string }> = [
       { name: 'seeds/world', dataset: 'world' },
       { name: 'ATOP 5.1 layer (on seeds/world)', dataset: 'atop' },
-      { name: `synthetic ${int(NODES)} / ${int(RELS)}`, dataset: 'synthetic' },
     ];
+    for (const [nodes, rels] of SYNTHETIC) {
+      const dir = path.join(scratch, `${nodes}x${rels}`);
+      const written = await writeSynthetic(dir, { nodes, rels });
+      console.log(
+        `synthetic ${nodes}x${rels}: ${written.files} seed files, ${written.records} records`,
+      );
+      datasets.push({ name: `synthetic ${int(nodes)} / ${int(rels)}`, dataset: 'synthetic', dir });
+    }
     const rows: string[] = [];
-    for (const { name, dataset } of datasets) {
+    for (const { name, dataset, dir } of datasets) {
       if (dataset === 'atop' && !existsSync(path.join(ATOP, 'atop5_1a.csv'))) {
         console.log(`ATOP skipped: ${ATOP} is absent`);
         continue;
@@ -286,8 +314,8 @@ async function main() {
       const entente: Result[] = [];
       const floor: Result[] = [];
       for (let i = 0; i < RUNS; i++) {
-        floor.push(runChild({ kind: 'floor', dataset, dir: scratch }));
-        entente.push(runChild({ kind: 'entente', dataset, dir: scratch }));
+        floor.push(runChild({ kind: 'floor', dataset, ...(dir ? { dir } : {}) }));
+        entente.push(runChild({ kind: 'entente', dataset, ...(dir ? { dir } : {}) }));
         console.log(
           `${name} run ${i + 1}: entente ${int(entente[i]?.ms ?? 0)} ms, COPY floor ${int(floor[i]?.ms ?? 0)} ms (load ${two(loadavg()[0] ?? 0)})`,
         );
