@@ -23,7 +23,8 @@ export async function openEmbeddedBriefings(options: {
     await mkdir(options.dataDir, { recursive: true });
     file = path.join(options.dataDir, 'briefings.lbug');
   }
-  const db = new lbug.Database(file, 256 * 1024 * 1024);
+  // A small buffer pool: views and decks are few and small.
+  const db = new lbug.Database(file, 32 * 1024 * 1024);
   await db.init();
   const conn = new lbug.Connection(db);
   await conn.init();
