@@ -6,9 +6,10 @@ import {
 } from '../../contract/analytics.js';
 import { holdsOn } from '../../contract/time.js';
 import { AppError } from '../../lib/app-error.js';
-import { allDyads } from './alignment.js';
+import { allDyads, systemWeights } from './alignment.js';
 import { graphMetrics } from './centrality.js';
 import type { AnalyticsData, Spell } from './data.js';
+import { similarity } from './similarity.js';
 import { rankBy } from './structure.js';
 import { levelMatrix, type TieSystem, tieSystem, treatyLevel } from './tie-levels.js';
 import { tiesGraph } from './ties-graph.js';
@@ -203,6 +204,10 @@ export function whatIf(
 
 const round = (v: number) => Math.round(v * 1e9) / 1e9;
 
+/**
+ * Pairs whose S moved by at least the threshold. When the scenario keeps the same states (so
+ * the same weights), only pairs with a changed tie vector can move, and only they are computed.
+ */
 function similarityChanges(
   data: AnalyticsData,
   changed: AnalyticsData,
@@ -210,24 +215,54 @@ function similarityChanges(
   after: TieSystem,
   options: WhatIfOptions,
 ) {
-  const sb = allDyads(data, before, options.weighted).s;
-  const sa = allDyads(changed, after, options.weighted).s;
-  const nb = before.states.length;
-  const na = after.states.length;
   const out: { a: string; b: string; before: number; after: number; delta: number }[] = [];
-  for (let i = 0; i < nb; i++) {
-    const a = before.states[i] as string;
-    const ia = after.index.get(a);
-    if (ia === undefined) continue;
-    for (let j = i + 1; j < nb; j++) {
-      const b = before.states[j] as string;
-      const ja = after.index.get(b);
-      if (ja === undefined) continue;
-      const x = sb[i * nb + j] as number;
-      const y = sa[ia * na + ja] as number;
-      const delta = y - x;
-      if (Number.isFinite(delta) && Math.abs(delta) >= options.threshold - 1e-12)
-        out.push({ a, b, before: round(x), after: round(y), delta: round(delta) });
+  const push = (a: string, b: string, x: number, y: number) => {
+    const delta = y - x;
+    if (Number.isFinite(delta) && Math.abs(delta) >= options.threshold - 1e-12)
+      out.push({ a, b, before: round(x), after: round(y), delta: round(delta) });
+  };
+  const sameStates =
+    before.states.length === after.states.length &&
+    before.states.every((id, i) => after.states[i] === id);
+  if (sameStates) {
+    const n = before.states.length;
+    const mb = levelMatrix(before);
+    const ma = levelMatrix(after);
+    const moved = new Set<number>();
+    for (let i = 0; i < n; i++)
+      for (let k = 0; k < n; k++)
+        if (mb[i * n + k] !== ma[i * n + k]) {
+          moved.add(i);
+          break;
+        }
+    const wb = systemWeights(data, before, options.weighted);
+    const wa = systemWeights(changed, after, options.weighted);
+    const row = (m: Uint8Array, i: number) => m.subarray(i * n, i * n + n);
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++) {
+        if (!moved.has(i) && !moved.has(j)) continue;
+        const x = similarity(row(mb, i), row(mb, j), wb)?.s ?? Number.NaN;
+        const y = similarity(row(ma, i), row(ma, j), wa)?.s ?? Number.NaN;
+        push(before.states[i] as string, before.states[j] as string, x, y);
+      }
+  } else {
+    const sb = allDyads(data, before, options.weighted).s;
+    const sa = allDyads(changed, after, options.weighted).s;
+    const nb = before.states.length;
+    const na = after.states.length;
+    for (let i = 0; i < nb; i++) {
+      const ia = after.index.get(before.states[i] as string);
+      if (ia === undefined) continue;
+      for (let j = i + 1; j < nb; j++) {
+        const ja = after.index.get(before.states[j] as string);
+        if (ja === undefined) continue;
+        push(
+          before.states[i] as string,
+          before.states[j] as string,
+          sb[i * nb + j] as number,
+          sa[ia * na + ja] as number,
+        );
+      }
     }
   }
   return out.sort(

@@ -78,6 +78,31 @@ describe('what-if on the worked example', () => {
     expect(tieSystem(data, ON).rosters.get('alliance:pact')?.length).toBe(2);
   });
 
+  it('S changes are those of alignmentPairs before and after, whichever path computes them', () => {
+    const data = example();
+    for (const change of [
+      { op: 'removeMembership' as const, nation: A, treaty: 'alliance:pact' },
+      { op: 'removeTreaty' as const, treaty: 'agreement:talks' },
+    ]) {
+      const scenario = { changes: [change] };
+      const diff = whatIf(data, scenario, { ...options, threshold: 0 });
+      const pairs = (d: typeof data) =>
+        alignmentPairs(d, [A, B, C], { asOf: ON, weighted: false, allRoles: false }).pairs;
+      const after = pairs(applyScenario(data, scenario, ON));
+      const expected = pairs(data)
+        .map((p, i) => ({ a: p.a, b: p.b, delta: (after[i]?.s ?? 0) - p.s }))
+        .filter((p) => Math.abs(p.delta) > 1e-9);
+      expect(diff.sChanges.map((c) => `${c.a}-${c.b}`).sort()).toEqual(
+        expected.map((p) => `${p.a}-${p.b}`).sort(),
+      );
+      for (const e of expected)
+        expect(diff.sChanges.find((c) => c.a === e.a && c.b === e.b)?.delta).toBeCloseTo(
+          e.delta,
+          8,
+        );
+    }
+  });
+
   it('C joining the pact gains A-C and B-C ties through it', () => {
     const diff = whatIf(
       example(),
