@@ -72,6 +72,25 @@ for (const size of [
       expect(Number(await page.getAttribute(cell, 'data-value'))).toBeCloseTo(s ?? NaN, 3);
       expect(await page.textContent(cell)).toContain((s ?? 0).toFixed(2).replace('-', '−'));
 
+      // Kappa, weighted by military spending: the same cell, the server's weighted kappa.
+      await page.selectOption('#alignment-measure', 'kappa');
+      await page.check('#alignment-weighted');
+      await page.waitForSelector('#alignment-heatmap[aria-label*="weighted"]');
+      await settle(page);
+      const weighted = await read(
+        routes.alignment,
+        `nations=nation:IND,nation:USA&asOf=${asOf}&weighted=true`,
+      );
+      expect(weighted.weighted).toBe(true);
+      const kappa = weighted.pairs[0]?.kappa;
+      const shownKappa = await page.getAttribute(cell, 'data-value');
+      if (kappa === null || kappa === undefined) expect(shownKappa).toBe('');
+      else expect(Number(shownKappa)).toBeCloseTo(kappa, 3);
+      await page.uncheck('#alignment-weighted');
+      await page.selectOption('#alignment-measure', 's');
+      await page.waitForSelector('#alignment-heatmap:not([aria-label*="weighted"])');
+      await settle(page);
+
       // The pair over time, one point a year since 1990, with the joins and exits marked.
       await page.selectOption('#alignment-a', 'nation:IND');
       await page.selectOption('#alignment-b', 'nation:USA');
