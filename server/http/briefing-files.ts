@@ -38,8 +38,7 @@ const svgToPdf = require('svg-to-pdfkit') as SvgToPdf;
 // pptxgenjs's types describe its CommonJS shape; the ES build Node loads is the class itself.
 type PptxCtor = typeof pptxModule.default;
 const PptxGenJS: PptxCtor =
-  (pptxModule as unknown as { default?: PptxCtor }).default ??
-  (pptxModule as unknown as PptxCtor);
+  (pptxModule as unknown as { default?: PptxCtor }).default ?? (pptxModule as unknown as PptxCtor);
 
 const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 export const FONT_FILES = {
