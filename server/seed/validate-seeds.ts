@@ -87,14 +87,14 @@ function zodIssues(file: string, record: string, error: z.ZodError): SeedIssue[]
  * The checks of a seed set, fed one file at a time so that a large set can be validated as it
  * streams (seed/stream-seeds.ts): `file` checks each record against its schema and returns the
  * valid ones, keeping only what the checks across records need (every node id with where it
- * was defined, every relationship id, and per relationship key its spells); `finish` then
+ * was defined, the ids relationships gave themselves, and per relationship key its spells); `finish` then
  * checks endpoints, endpoint labels and overlapping spells. `issues` holds every issue so far.
  */
 export class SeedCheck {
   readonly issues: SeedIssue[] = [];
   /** Node id -> where it was first defined (`at`). */
   private readonly nodes = new Map<string, number>();
-  /** Relationship id -> its first spell. */
+  /** A relationship id the record gave itself -> its first spell. */
   private readonly relIds = new Map<string, Spell>();
   /** `type|from|to` -> its spells, in input order. */
   private readonly spells = new Map<string, Spell[]>();
@@ -160,6 +160,8 @@ export class SeedCheck {
         const id = r.id ?? relationshipId(kind.rel, r.from, r.to, r.since);
         const key = `${kind.rel}|${r.from}|${r.to}`;
         const spell: Spell = { since: r.since, until: r.until, at, key, ...(r.id ? { id } : {}) };
+        // Only given ids are kept: a derived id repeats exactly when type, ends and `since`
+        // do, which finish finds among the spells of one key.
         const first = this.relIds.get(id);
         if (first) {
           this.issues.push({
@@ -168,7 +170,7 @@ export class SeedCheck {
             field: 'id',
             message: `duplicate id, first defined in ${this.spellPlace(first)}`,
           });
-        } else this.relIds.set(id, spell);
+        } else if (r.id) this.relIds.set(id, spell);
         const group = this.spells.get(key);
         if (group) group.push(spell);
         else this.spells.set(key, [spell]);
@@ -217,7 +219,14 @@ export class SeedCheck {
         const prev = sorted[i - 1];
         const cur = sorted[i];
         if (!prev || !cur) continue;
-        if (prev.until === null || prev.until > cur.since) {
+        if (prev.since === cur.since && !prev.id && !cur.id) {
+          overlaps.push({
+            file: this.fileNames[Math.floor(cur.at / 2 ** 24)] ?? '',
+            record: this.recordOf(cur),
+            field: 'id',
+            message: `duplicate id, first defined in ${this.spellPlace(prev)}`,
+          });
+        } else if (prev.until === null || prev.until > cur.since) {
           overlaps.push({
             file: this.fileNames[Math.floor(cur.at / 2 ** 24)] ?? '',
             record: this.recordOf(cur),
@@ -225,6 +234,23 @@ export class SeedCheck {
             message: `overlaps the spell from ${prev.since} in ${this.spellPlace(prev)}`,
           });
         }
+      }
+    }
+    // A given id that spells out another record's derived id.
+    for (const [id, spell] of this.relIds) {
+      const m = /^([a-z_]+):(.+)>(.+)@(.+)$/.exec(id);
+      const key = m ? `${m[1]?.toUpperCase()}|${m[2]}|${m[3]}` : undefined;
+      const other = key
+        ? this.spells.get(key)?.find((x) => !x.id && x.since === m?.[4])
+        : undefined;
+      if (other) {
+        const [first, second] = other.at < spell.at ? [other, spell] : [spell, other];
+        overlaps.push({
+          file: this.fileNames[Math.floor(second.at / 2 ** 24)] ?? '',
+          record: this.recordOf(second),
+          field: 'id',
+          message: `duplicate id, first defined in ${this.spellPlace(first)}`,
+        });
       }
     }
     this.issues.push(...overlaps);
