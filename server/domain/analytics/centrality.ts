@@ -1,7 +1,7 @@
 import louvainModule from 'graphology-communities-louvain';
-import betweennessModule from 'graphology-metrics/centrality/betweenness.js';
 import eigenvectorModule from 'graphology-metrics/centrality/eigenvector.js';
 import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
+import { betweennessCentrality } from './betweenness.js';
 import type { TiesGraph } from './ties-graph.js';
 
 /**
@@ -12,7 +12,6 @@ function interop<T>(mod: { default: T } | T): T {
   return (mod as { default?: T }).default ?? (mod as T);
 }
 const louvain = interop(louvainModule);
-const betweenness = interop(betweennessModule);
 const eigenvector = interop(eigenvectorModule);
 const pagerank = interop(pagerankModule);
 
@@ -56,7 +55,7 @@ export interface GraphMetrics {
 export function graphMetrics(g: TiesGraph): GraphMetrics {
   const nodes = new Map<string, NodeMetrics>();
   if (g.order === 0) return { nodes, communities: [], modularity: 0 };
-  const between = betweenness(g, { normalized: true });
+  const between = betweennessCentrality(g);
   const rank = pagerank(g, { getEdgeWeight: 'weight' });
   let eigen: Record<string, number> | null = null;
   if (g.size > 0) {
