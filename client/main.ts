@@ -267,9 +267,10 @@ mountShortcuts(
 );
 
 // A short link (`/v/<id>`) opens its saved view; any other address reopens the hash's view.
+// The session comes first: a signed-in user's POST reads (subgraph) need its CSRF token.
+await sessionLoaded;
 const shortId = shortIdOf(location.pathname);
 if (shortId) {
-  await sessionLoaded;
   await briefings.openView(shortId, 'shortId');
   history.replaceState(null, '', '/');
 } else await restoreView(location.hash, s, { canvas, time, overlap, path });

@@ -45,6 +45,7 @@ export type BriefingApi = Pick<
   | 'deleteDeck'
   | 'exportDeck'
   | 'subgraph'
+  | 'node'
 >;
 
 export type DeckFormat = 'pdf' | 'pptx';
@@ -97,6 +98,9 @@ export function createBriefingActions(
   /** The deck open in the editor. */
   const $deck = atom<Deck | null>(null);
   const $viewQuery = atom<string>('');
+  /** Every view the caller can read, unsearched: what a deck's slides are chosen from. */
+  const $viewChoices = atom<readonly ViewSummary[]>([]);
+  let saving: Promise<unknown> = Promise.resolve();
 
   /** The explorer as it is now, as a snapshot. */
   const capture = (words: { caption?: string; notes?: string } = {}) =>
@@ -145,6 +149,7 @@ export function createBriefingActions(
     $decks,
     $deck,
     $viewQuery,
+    $viewChoices,
     capture,
     restore,
     refreshViews,
@@ -209,7 +214,9 @@ export function createBriefingActions(
 
     refreshDecks: () =>
       track('Loading decks', async () => {
-        $decks.set((await api.decks()).decks);
+        const [decks, views] = await Promise.all([api.decks(), api.views()]);
+        $decks.set(decks.decks);
+        $viewChoices.set(views.views);
       }),
     createDeck: (name: string) =>
       track(`Creating ${name}`, async () => {
@@ -223,16 +230,26 @@ export function createBriefingActions(
         $deck.set((await api.deck(id)).deck);
       }),
     closeDeck: () => $deck.set(null),
-    /** Saves the deck open in the editor with a change applied. */
-    saveDeck: (change: UpdateDeckBody) =>
-      track('Saving the deck', async () => {
-        const deck = $deck.get();
-        if (!deck) return;
-        const { deck: saved } = await api.updateDeck(deck.id, change);
-        $deck.set(saved);
-        const summary = { ...saved, slideCount: saved.slides.length };
-        $decks.set($decks.get().map((d) => (d.id === saved.id ? { ...d, ...summary } : d)));
-      }),
+    /**
+     * Saves the deck open in the editor with a change applied. Saves run one after another
+     * and a change given as a function is computed from the deck as the last save left it,
+     * so quick edits (a note, then a new slide) never overwrite each other.
+     */
+    saveDeck(change: UpdateDeckBody | ((d: Deck) => UpdateDeckBody)) {
+      const next = saving.then(() =>
+        track('Saving the deck', async () => {
+          const deck = $deck.get();
+          if (!deck) return;
+          const body = typeof change === 'function' ? change(deck) : change;
+          const { deck: saved } = await api.updateDeck(deck.id, body);
+          $deck.set(saved);
+          const summary = { ...saved, slideCount: saved.slides.length };
+          $decks.set($decks.get().map((d) => (d.id === saved.id ? { ...d, ...summary } : d)));
+        }),
+      );
+      saving = next;
+      return next;
+    },
     deleteDeck: (id: string) =>
       track('Deleting the deck', async () => {
         await api.deleteDeck(id);
@@ -253,7 +270,12 @@ export function createBriefingActions(
         asOf,
         include: ['sources'],
       });
-      return [...res.nodes, ...res.edges].flatMap((x) => x.sources ?? []);
+      const cited = [...res.nodes, ...res.edges].flatMap((x) => x.sources ?? []);
+      if (cited.length > 0) return cited;
+      // Summaries may come without sources: the drawn groupings' details always carry them.
+      const groups = res.nodes.filter((n) => n.label !== 'Nation').slice(0, 5);
+      const details = await Promise.all(groups.map((n) => api.node(n.id)));
+      return details.flatMap((n) => n.sources);
     },
     /** The saved view of a slide, read fresh (the presenter draws it). */
     slideView: async (id: string) => (await api.view(id)).view,

@@ -215,11 +215,10 @@ export function mountDeckEditor(
             class: 'tool',
             id: 'deck-add-slide',
             onclick: () => {
-              const d = a.$deck.get();
-              const v = a.$views.get().find((x) => x.id === addView.value);
-              if (!d || !v) return;
+              const v = a.$viewChoices.get().find((x) => x.id === addView.value);
+              if (!v) return;
               const slide: Slide = { viewId: v.id, title: v.name, subtitle: '', notes: '' };
-              void a.saveDeck({ slides: [...d.slides, slide] });
+              void a.saveDeck((d) => ({ slides: [...d.slides, slide] }));
             },
           },
           'Add slide',
@@ -270,7 +269,7 @@ export function mountDeckEditor(
       ...decks.map((x) => h('option', { value: x.id }, `${x.name} (${x.slideCount})`)),
     );
     pick.value = d?.id ?? '';
-    const views = a.$views.get();
+    const views = a.$viewChoices.get();
     render(addView, ...views.map((v) => h('option', { value: v.id }, v.name)));
     if (!d) return;
     // Rebuild the slide list only when slides come, go or move, so typing keeps its focus.
@@ -283,21 +282,22 @@ export function mountDeckEditor(
     shape = next;
     const names = new Map(views.map((v) => [v.id, v.name]));
     const edit = (i: number) => (change: Partial<Slide> | null, move?: number) => {
-      const cur = a.$deck.get();
-      if (!cur) return;
-      const list = [...cur.slides];
-      const slide = list[i];
-      if (!slide) return;
-      if (change) list[i] = { ...slide, ...change };
-      else if (move === 0) list.splice(i, 1);
-      else if (move) {
-        const j = i + move;
-        const other = list[j];
-        if (!other) return;
-        list[i] = other;
-        list[j] = slide;
-      }
-      void a.saveDeck({ slides: list });
+      void a.saveDeck((cur) => {
+        const list = [...cur.slides];
+        const slide = list[i];
+        if (!slide) return { slides: list };
+        if (change) list[i] = { ...slide, ...change };
+        else if (move === 0) list.splice(i, 1);
+        else if (move) {
+          const j = i + move;
+          const other = list[j];
+          if (other) {
+            list[i] = other;
+            list[j] = slide;
+          }
+        }
+        return { slides: list };
+      });
     };
     render(
       slides,
@@ -319,7 +319,6 @@ export function mountDeckEditor(
       onclick: () => {
         dlg.open();
         void a.refreshDecks();
-        void a.refreshViews();
       },
     },
     'Decks',
@@ -327,7 +326,7 @@ export function mountDeckEditor(
   const dispose = listenAll([
     a.$deck.subscribe(draw),
     a.$decks.listen(draw),
-    a.$views.listen(draw),
+    a.$viewChoices.listen(draw),
     session.subscribe(draw),
     s.$request.subscribe((r) => {
       if (dlg.dialog.open) status.show(r);

@@ -132,8 +132,13 @@ export function mountPresenter(canvasWrap: HTMLElement, d: PresenterDeps) {
     if (run !== walkRun) return;
     showDate();
     root.dataset.shown = String(i + 1);
-    const cited = await d.a.slideSources(view.state.nodes, d.s.$asOf.get()).catch(() => []);
-    if (run === walkRun) sources.textContent = footerText(cited);
+    const footer = await d.a
+      .slideSources(view.state.nodes, d.s.$asOf.get())
+      .then(
+        footerText,
+        (e: unknown) => `Sources could not be read: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    if (run === walkRun) sources.textContent = footer;
     await walk(slide, state0.asOf, run);
   }
 

@@ -191,10 +191,11 @@ for (const size of [
       expect(await page.textContent('#presenter-banner-top')).toBe(BANNER);
       expect(await page.textContent('#presenter-page')).toBe('1 / 3');
       await page.waitForFunction(
-        '/https?:\\/\\//.test(document.querySelector("#presenter-sources")?.textContent ?? "")',
+        'document.querySelector("#presenter-sources")?.textContent?.startsWith("Sources")',
         null,
         { timeout: 10_000 },
       );
+      expect(await page.textContent('#presenter-sources')).toMatch(/https?:\/\//);
       await shot(page, 'present');
       await page.keyboard.press('ArrowRight');
       await page.waitForSelector('#presenter[data-shown="2"]', { timeout: 20_000 });
