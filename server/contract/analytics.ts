@@ -394,7 +394,10 @@ export const WhatIfResponseSchema = z.strictObject({
       delta: z.number(),
     }),
   ),
-  /** Nations whose betweenness rank moved, largest move first. */
+  /**
+   * Nations whose rank by PageRank (weighted by shared treaties) in the nation-ties graph
+   * moved, largest move first; null where a nation has no ties.
+   */
   rankChanges: z.array(
     z.strictObject({
       id: z.string(),

@@ -138,7 +138,7 @@ export interface WhatIfOptions {
   threshold: number;
 }
 
-/** The scenario against the real data on one date: ties, S, betweenness ranks, communities. */
+/** The scenario against the real data on one date: ties, S, PageRank ranks, communities. */
 export function whatIf(
   data: AnalyticsData,
   scenario: Scenario,
@@ -279,8 +279,10 @@ function structureChanges(
 ) {
   const mb = graphMetrics(tiesGraph(data, before));
   const ma = graphMetrics(tiesGraph(changed, after));
-  const rb = rankBy(mb.nodes, 'betweenness');
-  const ra = rankBy(ma.nodes, 'betweenness');
+  // PageRank weighs ties by shared treaties: a state leaving one alliance whose partners it
+  // still meets in another (Turkiye, NATO, the OSCE) keeps every hop, so betweenness would not move.
+  const rb = rankBy(mb.nodes, 'pagerank');
+  const ra = rankBy(ma.nodes, 'pagerank');
   const ids = [...new Set([...rb.keys(), ...ra.keys()])].sort();
   const rankChanges = ids
     .map((id) => ({ id, before: rb.get(id) ?? null, after: ra.get(id) ?? null }))
