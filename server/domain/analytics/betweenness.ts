@@ -3,9 +3,11 @@ import type { TiesGraph } from './ties-graph.js';
 /**
  * Normalised betweenness of every node of an undirected graph, on hops (Brandes 2001): the
  * share of shortest paths between other pairs that pass through the node, scaled by
- * 2 / ((n - 1)(n - 2)) so that the centre of a star scores 1. It gives graphology-metrics'
- * `betweenness(g, { normalized: true })` (tests/unit/analytics checks that) over flat arrays,
- * several times faster on the dense nation-ties graph, where it ran twice per what-if.
+ * 2 / ((n - 1)(n - 2)) so that the centre of a star scores 1. On graphs whose edges all weigh
+ * 1 it gives graphology-metrics' `betweenness(g, { normalized: true })` (tests/unit/analytics
+ * checks that); on the nation-ties graph graphology would read the `weight` attribute (shared
+ * treaties) as a distance by default, the opposite of a tie's strength. Flat arrays also make
+ * it several times faster on that dense graph.
  */
 export function betweennessCentrality(g: TiesGraph): Record<string, number> {
   const ids = g.nodes();
