@@ -171,8 +171,18 @@ export function mountViewsPanel(
         },
         'view-delete',
       );
+      const share = btn(
+        v.visibility === 'shared' ? 'Unshare' : 'Share',
+        v.visibility === 'shared'
+          ? `Make ${v.name} private`
+          : `Share ${v.name} with other users (analyst role)`,
+        () => void a.share(v.id, v.visibility === 'shared' ? 'private' : 'shared'),
+        'view-share',
+      );
+      share.disabled = !can(session.get(), SHARE_ROLE);
       actions.append(
         rename,
+        share,
         btn('Duplicate', `Duplicate ${v.name}`, () => void a.duplicateView(v.id), 'view-duplicate'),
         del,
       );
