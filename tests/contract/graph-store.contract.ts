@@ -7,6 +7,7 @@ import {
 } from '../../server/contract/index.js';
 import type { Json } from '../../server/contract/query.js';
 import { AppError } from '../../server/lib/app-error.js';
+import { SeedSetError, streamSeedDir } from '../../server/seed/stream-seeds.js';
 import type { SeedBundle } from '../../server/seed/validate-seeds.js';
 import type { GraphStore } from '../../server/store/graph-store.js';
 import { fingerprint } from '../helpers/fingerprint.js';
@@ -90,6 +91,27 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
         };
         await expect(store.importGraph(broken)).rejects.toThrow();
         expect(await store.getNode('nation:ZZZ')).toBeNull();
+        expect(await fingerprint(store, ids())).toBe(before);
+      });
+
+      it('streams: the seed folder file by file changes nothing on a loaded store, and a source that throws at its end writes nothing', async () => {
+        const before = await fingerprint(store, ids());
+        expect(await store.importStream(streamSeedDir(TINY_SEEDS))).toEqual({
+          nodes: bundle.nodes.length,
+          relationships: bundle.rels.length,
+        });
+        expect(await fingerprint(store, ids())).toBe(before);
+        const nation = bundle.nodes.find((n) => n.label === 'Nation');
+        if (!nation) throw new Error('tiny seeds have no nation');
+        const extra = { ...nation, record: { ...nation.record, id: 'nation:ZZY' } };
+        async function* failing() {
+          yield { nodes: [extra], rels: [] };
+          throw new SeedSetError('test', [
+            { file: 'nations.json', record: '#1', field: 'id', message: 'test failure' },
+          ]);
+        }
+        await expect(store.importStream(failing())).rejects.toThrow(/nothing was written/);
+        expect(await store.getNode('nation:ZZY')).toBeNull();
         expect(await fingerprint(store, ids())).toBe(before);
       });
     });
