@@ -146,6 +146,29 @@ for (const size of [
       }
       expect(await page.evaluate('window.__entente.snapshot().asOf')).toBe('1955-06-01');
 
+      // Its short link opens the same view on a fresh page.
+      await header(page, '#views-open');
+      await page.click('#views-list li[data-id] .view-link');
+      await page.waitForFunction(
+        '/\\/v\\/[A-Za-z0-9]{8}/.test(document.querySelector("#toast")?.textContent ?? "")',
+      );
+      const link = /https?:\/\/\S+\/v\/[A-Za-z0-9]{8}/.exec(
+        (await page.textContent('#toast')) ?? '',
+      )?.[0];
+      expect(link).toBeDefined();
+      await page.keyboard.press('Escape');
+      const short = await explorer.browser.context.newPage();
+      await short.setViewportSize(size);
+      await short.goto(link ?? '');
+      await short.waitForFunction('window.__entente && window.__entente.ready === true', null, {
+        timeout: 30_000,
+      });
+      await settle(short);
+      expect(await short.evaluate('window.__entente.snapshot().asOf')).toBe('1955-06-01');
+      expect(Object.keys(await positionsOf(short)).sort()).toEqual(Object.keys(first).sort());
+      expect(await short.evaluate('location.pathname')).toBe('/');
+      await short.close();
+
       // 3. A deck of the three views: banner, titles, notes, a time walk on the third.
       await header(page, '#decks-open');
       await page.waitForSelector('#deck-dialog[open]');
