@@ -30,8 +30,13 @@ const EnvSchema = z
     QUERY_ROW_LIMIT: z.coerce.number().int().min(1).max(100_000).default(5_000),
     /** Worker processes that run console queries on the embedded backend. */
     CONSOLE_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
-    /** LadybugDB's buffer pool in the API process, in MiB (embedded backend). */
-    DB_BUFFER_POOL_MB: z.coerce.number().int().min(16).max(65_536).default(128),
+    /**
+     * LadybugDB's buffer pool in the API process and the import commands, in MiB (embedded
+     * backend). An import runs in one transaction inside it: 100,000 nodes and 500,000
+     * relationships need about 1 GiB. Pages are touched as used, so a larger bound costs a
+     * small graph nothing.
+     */
+    DB_BUFFER_POOL_MB: z.coerce.number().int().min(16).max(65_536).default(1024),
     /** LadybugDB's buffer pool of each console worker process, in MiB. */
     CONSOLE_BUFFER_POOL_MB: z.coerce.number().int().min(16).max(65_536).default(128),
     /** LadybugDB's buffer pool of the accounts database, in MiB (embedded backend). */

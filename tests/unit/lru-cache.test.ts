@@ -39,7 +39,7 @@ describe('LruCache', () => {
 describe('memory bounds in the configuration', () => {
   it('defaults every bound, and refuses a buffer pool below 16 MiB', () => {
     const c = loadConfig({});
-    expect(c.DB_BUFFER_POOL_MB).toBe(128);
+    expect(c.DB_BUFFER_POOL_MB).toBe(1024);
     expect(c.READ_CACHE_MAX_ENTRIES).toBeGreaterThan(0);
     expect(c.NODE_CACHE_MAX_ENTRIES).toBeGreaterThan(0);
     expect(loadConfig({ READ_CACHE_MAX_MB: '0' }).READ_CACHE_MAX_MB).toBe(0);

@@ -30,7 +30,7 @@ export interface EmbeddedStoreOptions {
   readers?: number;
   /** Console worker processes (default 2). */
   consoleWorkers?: number;
-  /** LadybugDB's buffer pool of this process, in bytes (DB_BUFFER_POOL_MB; default 128 MiB). */
+  /** LadybugDB's buffer pool of this process, in bytes (DB_BUFFER_POOL_MB; default 1 GiB). */
   bufferPoolBytes?: number;
   /** Buffer pool of each console worker, in bytes (default 128 MiB). */
   consoleBufferPoolBytes?: number;
@@ -38,7 +38,7 @@ export interface EmbeddedStoreOptions {
   nodeCacheEntries?: number;
 }
 
-export const DEFAULT_BUFFER_POOL_BYTES = 128 * 1024 * 1024;
+export const DEFAULT_BUFFER_POOL_BYTES = 1024 * 1024 * 1024;
 
 /**
  * The default adapter: LadybugDB, in process, in a file under DATA_DIR (or in memory). The
