@@ -19,7 +19,9 @@ type Row = Record<string, unknown>;
 export function tableColumns(ddl: string): Map<string, string> {
   const columns = new Map<string, string>();
   const body = ddl.slice(ddl.indexOf('(') + 1);
-  for (const m of body.matchAll(/\b([A-Za-z_]\w*)\s+(STRING\[\]|STRING|INT64|DOUBLE|BOOLEAN)(?!\w)/g)) {
+  for (const m of body.matchAll(
+    /\b([A-Za-z_]\w*)\s+(STRING\[\]|STRING|INT64|DOUBLE|BOOLEAN)(?!\w)/g,
+  )) {
     if (m[1] && m[2]) columns.set(m[1], m[2]);
   }
   return columns;
