@@ -21,6 +21,7 @@ import {
   transitionPlan,
   type ViewSnapshot,
 } from '../state/view-snapshot.js';
+import { downloadBlob as download } from '../ui/download.js';
 import type { CanvasActions } from './canvas-actions.js';
 import type { OverlapActions } from './overlap-actions.js';
 import type { PathActions } from './path-actions.js';
@@ -71,18 +72,6 @@ function openedNotice(name: string, changes: ViewChanges) {
   return changed
     ? { tone: 'warn' as const, text: `${name}: ${changed}` }
     : { tone: 'info' as const, text: `Opened “${name}”.` };
-}
-
-/** Offers a file to the browser's download. */
-function download(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Saved views and decks: the stores the panels read and the verbs they call. */

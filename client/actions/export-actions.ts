@@ -8,6 +8,7 @@ import {
 } from '../../server/contract/index.js';
 import type { Api } from '../api/client.js';
 import type { Stores } from '../state/stores.js';
+import { downloadBlob as download } from '../ui/download.js';
 import { sourcesText } from '../view/export-frame.js';
 import type { GraphView } from '../view/graph-view.js';
 import type { SceneStores } from '../view/scene-store.js';
@@ -37,17 +38,6 @@ export const DATA_FORMATS = [
   { format: 'cypher', label: 'Cypher script (Neo4j)' },
   { format: 'neo4j-admin', label: 'neo4j-admin import bundle' },
 ] as const satisfies readonly { format: ExportFormat; label: string }[];
-
-function download(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const toDataUrl = (blob: Blob) =>
   new Promise<string>((resolve, reject) => {

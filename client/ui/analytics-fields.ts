@@ -1,6 +1,7 @@
 import type { Canvas } from '../state/model.js';
-import { chartPngBlob, chartSvgBlob, downloadBlob } from './charts/chart-export.js';
+import { chartPngBlob, chartSvgBlob } from './charts/chart-export.js';
 import { h, render } from './dom.js';
+import { downloadBlob } from './download.js';
 
 /** A node's name as the canvas knows it, else its id's code ("nation:USA" -> "USA"). */
 export const namesOf = (c: Canvas) => (id: string) =>

@@ -53,6 +53,11 @@ const KINDS: Record<string, { node: NodeLabel } | { rel: RelType }> = {
 
 export const SEED_FILE_KINDS = Object.keys(KINDS);
 
+/** What a seed file kind (a file name's stem, or a JSON bundle's key) holds, if it is one. */
+export function seedKindOf(key: string): { node: NodeLabel } | { rel: RelType } | undefined {
+  return Object.hasOwn(KINDS, key) ? KINDS[key] : undefined;
+}
+
 /** A file is a list of records, or `{ sources, records }` whose sources apply to records without their own. */
 const FileShapeSchema = z.union([
   z.array(z.unknown()),

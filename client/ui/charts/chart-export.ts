@@ -43,15 +43,3 @@ export async function chartPngBlob(svg: SVGSVGElement, scale = 2): Promise<Blob>
     URL.revokeObjectURL(url);
   }
 }
-
-/** Offers the file to the browser's download. */
-export function downloadBlob(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
