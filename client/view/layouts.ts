@@ -80,7 +80,9 @@ function options(cy: Core, run: LayoutRun): LayoutOptions {
       ? overlapPositions(
           input.nodes.map((n) => n.id),
           run.overlap ?? [],
-          Math.min(4, Math.max(0.5, cy.width() / Math.max(1, cy.height()))),
+          // The canvas's shape, within the range of real screens: while panels open the
+          // canvas can be briefly flat, which would give a strip.
+          Math.min(2, Math.max(1, cy.width() / Math.max(1, cy.height()))),
         )
       : run.name === 'geo'
         ? geoPositions(input.nodes, input.edges)
