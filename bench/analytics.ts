@@ -25,8 +25,8 @@ import { importAtop } from '../server/seed/import-atop.js';
 import { loadSeedSet } from '../server/seed/load-seed-set.js';
 import { CypherFiles } from '../server/store/cypher-files.js';
 import { EmbeddedGraphStore } from '../server/store/embedded/embedded-store.js';
+import { RUNS, report, timeAsync } from './timing.js';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ROOT = projectRoot();
 const ATOP = path.resolve(ROOT, '..', 'shared', 'data', 'atop-5.1');
 
@@ -38,28 +38,6 @@ function time(fn: () => unknown): number[] {
     out.push(performance.now() - t);
   }
   return out;
-}
-
-async function timeAsync(fn: () => Promise<unknown>): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return out;
-}
-
-const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)] as number;
-const ms = (x: number) => x.toFixed(1);
-
-function report(name: string, runs: number[], floor: number[], floorName: string) {
-  const s = sorted(runs);
-  const ratio = median(runs) / Math.max(median(floor), 1e-6);
-  console.log(
-    `| ${name} | ${ms(s[0] as number)} / ${ms(median(runs))} / ${ms(s.at(-1) as number)} | ${floorName} ${ms(median(floor))} | ${ratio.toFixed(1)}x |`,
-  );
 }
 
 /** The floor for all dyads: sum |x - y| over the same level matrix, nothing else. */

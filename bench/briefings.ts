@@ -17,31 +17,9 @@ import { projectRoot } from '../server/lib/project-root.js';
 import { loadSeedSet } from '../server/seed/load-seed-set.js';
 import { CypherFiles } from '../server/store/cypher-files.js';
 import { EmbeddedGraphStore } from '../server/store/embedded/embedded-store.js';
+import { RUNS, report, timeAsync } from './timing.js';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ROOT = projectRoot();
-
-async function timeAsync(fn: () => Promise<unknown> | unknown): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return out;
-}
-
-const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const median = (xs: number[]) => sorted(xs)[Math.floor(xs.length / 2)] as number;
-const ms = (x: number) => x.toFixed(1);
-
-function report(name: string, runs: number[], floor: number[], floorName: string) {
-  const s = sorted(runs);
-  const ratio = median(runs) / Math.max(median(floor), 1e-6);
-  console.log(
-    `| ${name} | ${ms(s[0] as number)} / ${ms(median(runs))} / ${ms(s.at(-1) as number)} | ${floorName} ${ms(median(floor))} | ${ratio.toFixed(1)}x |`,
-  );
-}
 
 /** A saved view of these ids on a date, laid out on a spiral (positions as a client saves them). */
 function view(i: number, ids: readonly string[], asOf: string): SavedView {
