@@ -10,8 +10,8 @@
  * BENCH_RUNS (3) runs each, as min / median / max in ms and the median's ratio to its floor's
  * median. Nothing asserts; figures go into docs/perf.md ("Analytics").
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { alignmentSeries, allDyads } from '../server/domain/analytics/alignment.js';
 import { graphMetrics } from '../server/domain/analytics/centrality.js';
@@ -22,10 +22,8 @@ import { tiesGraph } from '../server/domain/analytics/ties-graph.js';
 import { whatIf } from '../server/domain/analytics/what-if.js';
 import { projectRoot } from '../server/lib/project-root.js';
 import { importAtop } from '../server/seed/import-atop.js';
-import { loadSeedSet } from '../server/seed/load-seed-set.js';
-import { CypherFiles } from '../server/store/cypher-files.js';
-import { EmbeddedGraphStore } from '../server/store/embedded/embedded-store.js';
 import { RUNS, report, timeAsync } from './timing.js';
+import { worldStore } from './world-store.js';
 
 const ROOT = projectRoot();
 const ATOP = path.resolve(ROOT, '..', 'shared', 'data', 'atop-5.1');
@@ -73,15 +71,8 @@ function dyads(name: string, data: AnalyticsData, asOf: string) {
 }
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'entente-bench-analytics-'));
-  const store = await EmbeddedGraphStore.open({
-    dataDir,
-    cypher: await CypherFiles.load(path.join(ROOT, 'cypher')),
-  });
+  const { store, close } = await worldStore('entente-bench-analytics-');
   try {
-    const seeds = await loadSeedSet(path.join(ROOT, 'seeds', 'world'));
-    if (!seeds.ok) throw new Error('seeds/world is invalid');
-    await store.importGraph(seeds.bundle);
     console.log(
       `bench:analytics, ${RUNS} runs, load average ${loadavg()
         .map((l) => l.toFixed(2))
@@ -171,8 +162,7 @@ async function main() {
       'JSON.stringify',
     );
   } finally {
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -6,20 +6,13 @@
  * 3840x2160 PNG. BENCH_RUNS (3) runs each, as min / median / max in ms and the median's
  * ratio to the floor's median. Nothing asserts; figures go into docs/perf.md ("Briefings").
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import path from 'node:path';
+import { loadavg } from 'node:os';
 import { type SavedView, ViewStateSchema } from '../server/contract/briefings.js';
 import { type SlideFrame, slideModel } from '../server/domain/briefing/slide-data.js';
 import { type SlideModel, slideSvg } from '../server/domain/briefing/slide-svg.js';
 import { deckPdf, deckPptx, svgToPng } from '../server/http/briefing-files.js';
-import { projectRoot } from '../server/lib/project-root.js';
-import { loadSeedSet } from '../server/seed/load-seed-set.js';
-import { CypherFiles } from '../server/store/cypher-files.js';
-import { EmbeddedGraphStore } from '../server/store/embedded/embedded-store.js';
 import { RUNS, report, timeAsync } from './timing.js';
-
-const ROOT = projectRoot();
+import { worldStore } from './world-store.js';
 
 /** A saved view of these ids on a date, laid out on a spiral (positions as a client saves them). */
 function view(i: number, ids: readonly string[], asOf: string): SavedView {
@@ -42,15 +35,8 @@ function view(i: number, ids: readonly string[], asOf: string): SavedView {
 }
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'entente-bench-briefings-'));
-  const store = await EmbeddedGraphStore.open({
-    dataDir,
-    cypher: await CypherFiles.load(path.join(ROOT, 'cypher')),
-  });
+  const { store, close } = await worldStore('entente-bench-briefings-');
   try {
-    const seeds = await loadSeedSet(path.join(ROOT, 'seeds', 'world'));
-    if (!seeds.ok) throw new Error('seeds/world is invalid');
-    await store.importGraph(seeds.bundle);
     const ids = await store.nodeIds();
     const alliances = ids.filter((id) => id.startsWith('alliance:'));
     // Ten slides: an alliance with its members on a date each, about 30 to 60 nodes a slide.
@@ -137,8 +123,7 @@ async function main() {
       floorName,
     );
   } finally {
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await close();
   }
 }
 

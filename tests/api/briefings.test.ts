@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import pino from 'pino';
+import type { Response as AgentResponse } from 'superagent';
 import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
@@ -219,6 +220,13 @@ describe('saved views', () => {
 });
 
 const POPPLER = spawnSync('pdftoppm', ['-v']).error === undefined;
+
+/** A supertest parser that keeps a binary answer (PDF, PPTX, PNG) as one Buffer. */
+function binaryBody(res: AgentResponse, cb: (err: Error | null, body: Buffer) => void) {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+}
 if (!POPPLER) console.log('PDF checks skipped: poppler-utils (pdftoppm, pdftotext) not installed');
 
 describe('decks and their exports', () => {
@@ -319,16 +327,13 @@ describe('decks and their exports', () => {
     const res = await a
       .get(`/api/decks/${deckId}/export?format=pdf`)
       .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+      .parse(binaryBody);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const pdf = res.body as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     if (!POPPLER) {
+      console.log('PDF page and text checks skipped: poppler-utils is not installed');
       t.skip();
       return;
     }
@@ -368,11 +373,7 @@ describe('decks and their exports', () => {
     const res = await a
       .get(`/api/decks/${deckId}/export?format=pptx`)
       .buffer(true)
-      .parse((r, cb) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
+      .parse(binaryBody);
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toMatch(/Alliance-briefing\.pptx/);
     const files = unzipSync(new Uint8Array(res.body as Buffer));
@@ -423,11 +424,7 @@ describe('decks and their exports', () => {
       const res = await a
         .get(`/api/views/${viewId}/export?format=png&scale=${scale}`)
         .buffer(true)
-        .parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        });
+        .parse(binaryBody);
       expect(res.status).toBe(200);
       expect(pngSize(new Uint8Array(res.body as Buffer))).toEqual({ width, height });
     }
