@@ -13,9 +13,14 @@
  * BENCH_RUNS (3), BENCH_READ_CACHE (`off`: the server keeps no answers, every request is
  * computed; READ_CACHE_MAX_ENTRIES=0).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
-import autocannon from 'autocannon';
+import {
+  type Figures,
+  measure as measureWith,
+  settle,
+  spread,
+  startBareFloor,
+} from './load-gen.js';
 import { startBenchServer } from './server.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
@@ -24,6 +29,8 @@ const FLOOR_SECONDS = Number(process.env.BENCH_FLOOR_SECONDS ?? 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CACHE_OFF = process.env.BENCH_READ_CACHE === 'off';
 const ASOF = '2025-01-01';
+const measure = (url: string, paths: string[], seconds: number) =>
+  measureWith(url, paths, seconds, CONNECTIONS);
 
 const neighbourhood = (id: string, depth: number) =>
   `/api/nodes/${id}/neighbourhood?depth=${depth}&asOf=${ASOF}${depth > 1 ? '&limit=300' : ''}`;
@@ -60,79 +67,6 @@ const ROUTES: Array<[name: string, paths: string[]]> = [
     ].map(([a, b]) => `/api/paths/shortest?from=${a}&to=${b}&asOf=${ASOF}`),
   ],
 ];
-
-interface Figures {
-  rps: number;
-  p50: number;
-  p99: number;
-  timeouts: number;
-  /** Socket errors and answers other than 2xx. */
-  errors: number;
-  /** Mean bytes on the wire per answer. */
-  bytes: number;
-}
-
-/** A bare Node HTTP server in its own process: the floor for what any route can reach. */
-async function startBareFloor(): Promise<{ url: string; stop(): Promise<void> }> {
-  const code = `
-    const http = require('node:http');
-    const body = JSON.stringify({ status: 'ok' });
-    const s = http.createServer((req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-      res.end(body);
-    });
-    s.listen(0, '127.0.0.1', () => process.stdout.write(String(s.address().port) + '\\n'));`;
-  const child: ChildProcess = spawn(process.execPath, ['-e', code], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<string>((resolve, reject) => {
-    child.stdout?.once('data', (d: Buffer) => resolve(d.toString().trim()));
-    child.once('exit', () => reject(new Error('bare floor server did not start')));
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
-      }
-    },
-  };
-}
-
-async function measure(url: string, paths: string[], seconds: number): Promise<Figures> {
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: seconds,
-    headers: { 'accept-encoding': 'gzip' },
-    requests: paths.map((path) => ({ method: 'GET' as const, path })),
-  });
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    timeouts: result.timeouts,
-    errors: result.errors - result.timeouts + result.non2xx,
-    bytes: result.requests.total > 0 ? result.throughput.total / result.requests.total : 0,
-  };
-}
-
-/** Waits until the server answers /api/health quickly again (queued work drained). */
-async function settle(url: string) {
-  for (let i = 0; i < 60; i++) {
-    const t0 = performance.now();
-    await fetch(`${url}/api/health`).catch(() => undefined);
-    if (performance.now() - t0 < 100) return;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-}
-
-function spread(values: number[], digits = 0): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  const f = (v: number | undefined) => (v ?? 0).toFixed(digits);
-  return `${f(sorted[0])} / ${f(sorted[Math.floor(sorted.length / 2)])} / ${f(sorted.at(-1))}`;
-}
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 

@@ -16,12 +16,13 @@ export interface BenchServer {
  * DATA_DIR seeded with the world dataset, with `env` on top; resolves once /api/health
  * answers. `restarted`: seed on a first start, stop, and start again on the seeded folder,
  * so that the server measured is one that did not load the seeds itself (a restart).
+ * `dataDir`: start on that folder (already loaded) instead of a fresh one; it is kept.
  */
 export async function startBenchServer(
   env: Record<string, string> = {},
-  options: { restarted?: boolean } = {},
+  options: { restarted?: boolean; dataDir?: string } = {},
 ): Promise<BenchServer> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'entente-bench-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'entente-bench-')));
   const port = 18000 + Math.floor(Math.random() * 2000);
   const url = `http://127.0.0.1:${port}`;
   const launch = async (): Promise<ChildProcess> => {
@@ -67,7 +68,7 @@ export async function startBenchServer(
     pid: child.pid,
     stop: async () => {
       await stop(child);
-      await rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
