@@ -32,6 +32,10 @@ export const SUBGRAPH_MAX_IDS = 2000;
 export const PATH_HOPS: IntBounds = { min: 1, max: 8, default: 6 };
 /** Paths one ALL SHORTEST request returns at most (`all=true`). */
 export const PATH_ALL_LIMIT = 20;
+/** Nodes one path search may reach from both ends together before it answers NO_PATH. */
+export const PATH_MAX_REACHED = 100_000;
+/** Frontier ids a path search sends to the store in one expansion. */
+export const PATH_EXPAND_CHUNK = 2_000;
 /** Node ids one path request may avoid. */
 export const PATH_AVOID_MAX_IDS = 20;
 

@@ -1,6 +1,8 @@
 import type { Layer } from '../contract/api.js';
 import type { GraphEdge, GraphNode } from '../contract/graph.js';
+import { PATH_EXPAND_CHUNK, PATH_MAX_REACHED } from '../contract/limits.js';
 import { type NodeLabel, REL_TYPES, type RelType } from '../contract/primitives.js';
+import { AppError } from '../lib/app-error.js';
 import type {
   GraphPath,
   Neighbourhood,
@@ -93,12 +95,78 @@ function mayPass(node: GraphNode, options: ShortestPathOptions): boolean {
   );
 }
 
+/** One way back toward a search's root: the edge and the node one hop nearer. */
+interface Parent {
+  via: GraphEdge;
+  prev: string;
+}
+
+/** One end's half of a two-ended search: hops from its root, and each node's parents. */
+interface Half {
+  root: string;
+  depth: number;
+  frontier: string[];
+  parents: Map<string, Parent[]>;
+  dist: Map<string, number>;
+}
+
+const half = (root: string): Half => ({
+  root,
+  depth: 0,
+  frontier: [root],
+  parents: new Map([[root, []]]),
+  dist: new Map([[root, 0]]),
+});
+
+/** One expansion of a frontier of any size, PATH_EXPAND_CHUNK ids per call. */
+async function expandAll(
+  expand: Expand,
+  ids: string[],
+  asOf: string,
+  rels: readonly RelType[],
+  layer: Layer,
+): Promise<Hop[]> {
+  const hops: Hop[] = [];
+  for (let i = 0; i < ids.length; i += PATH_EXPAND_CHUNK) {
+    for (const h of await expand(ids.slice(i, i + PATH_EXPAND_CHUNK), asOf, rels, layer)) {
+      hops.push(h);
+    }
+  }
+  return hops;
+}
+
+/** Every fewest-hop walk from a half's root to `at`, as nodes and edges root first. */
+function* walksTo(
+  h: Half,
+  at: string,
+  nodes: ReadonlyMap<string, GraphNode>,
+): Generator<{ nodes: GraphNode[]; edges: GraphEdge[] }> {
+  const here = nodes.get(at);
+  if (!here) return;
+  if (at === h.root) {
+    yield { nodes: [here], edges: [] };
+    return;
+  }
+  for (const { via, prev } of h.parents.get(at) ?? []) {
+    for (const w of walksTo(h, prev, nodes)) {
+      yield { nodes: [...w.nodes, here], edges: [...w.edges, via] };
+    }
+  }
+}
+
 /**
  * Every fewest-hop path from `start` to `end` (direction ignored), at most `limit` of them,
  * over the relationship types in `options.rels` (all when absent) and through no node that
- * `options.avoid` or `options.avoidKinds` rules out. Breadth first, keeping each node's
- * parents in the order they were met, so the first path is the one `breadthFirstPath` gives
- * and the order is the same on every backend. Empty beyond `maxHops`.
+ * `options.avoid` or `options.avoidKinds` rules out. Empty beyond `maxHops`.
+ *
+ * Breadth first from both ends at once, a whole level at a time, always growing the end with
+ * the smaller frontier (the start on a tie), so a search on a large graph reaches a few
+ * thousand nodes where one from a single end would reach most of the graph. Each node keeps
+ * its parents in the order they were met. When a level reaches nodes the other end has
+ * reached, those nodes are the cut every shortest path crosses (each at the other end's full
+ * depth); the paths are listed cut node by cut node in the order met, so the order is the
+ * same on every backend. Bounded: PATH_MAX_REACHED nodes in all, then NO_PATH with
+ * `details.reached`.
  */
 export async function breadthFirstPaths(
   start: GraphNode,
@@ -110,15 +178,26 @@ export async function breadthFirstPaths(
   if (limit < 1) return [];
   if (start.id === end.id) return [{ nodes: [start], edges: [] }];
   const rels = options.rels ?? REL_TYPES;
-  const nodes = new Map<string, GraphNode>([[start.id, start]]);
-  /** For each reached node, the (edge, previous node) pairs one hop nearer to `start`. */
-  const parents = new Map<string, Array<{ via: GraphEdge; prev: string }>>([[start.id, []]]);
-  let frontier = [start.id];
-  for (let hop = 0; hop < options.maxHops && frontier.length > 0 && !parents.has(end.id); hop++) {
-    const level = new Map<string, Array<{ via: GraphEdge; prev: string }>>();
-    for (const h of await expand(frontier, options.asOf, rels, options.layer ?? 'curated')) {
-      if (parents.has(h.other.id)) continue;
-      if (h.other.id !== end.id && !mayPass(h.other, options)) continue;
+  const layer = options.layer ?? 'curated';
+  const nodes = new Map<string, GraphNode>([
+    [start.id, start],
+    [end.id, end],
+  ]);
+  const from = half(start.id);
+  const to = half(end.id);
+  let cut: string[] = [];
+  while (
+    cut.length === 0 &&
+    from.depth + to.depth < options.maxHops &&
+    from.frontier.length > 0 &&
+    to.frontier.length > 0
+  ) {
+    const grow = from.frontier.length <= to.frontier.length ? from : to;
+    const other = grow === from ? to : from;
+    const level = new Map<string, Parent[]>();
+    for (const h of await expandAll(expand, grow.frontier, options.asOf, rels, layer)) {
+      if (grow.dist.has(h.other.id)) continue;
+      if (h.other.id !== other.root && !mayPass(h.other, options)) continue;
       nodes.set(h.other.id, h.other);
       const into = level.get(h.other.id) ?? [];
       if (!into.some((p) => p.via.id === h.edge.id && p.prev === h.from)) {
@@ -126,23 +205,33 @@ export async function breadthFirstPaths(
       }
       level.set(h.other.id, into);
     }
-    for (const [id, ps] of level) parents.set(id, ps);
-    frontier = [...level.keys()].filter((id) => id !== end.id);
+    grow.depth += 1;
+    for (const [id, ps] of level) {
+      grow.parents.set(id, ps);
+      grow.dist.set(id, grow.depth);
+    }
+    const reached = from.dist.size + to.dist.size;
+    if (reached > PATH_MAX_REACHED) {
+      throw new AppError(
+        'NO_PATH',
+        `no path from ${start.id} to ${end.id} found before the search reached ${PATH_MAX_REACHED.toLocaleString('en')} nodes; narrow it with rels, exclude or maxHops`,
+        { details: { reached } },
+      );
+    }
+    grow.frontier = [...level.keys()];
+    cut = grow.frontier.filter((id) => other.dist.has(id));
   }
-  if (!parents.has(end.id)) return [];
   const paths: GraphPath[] = [];
-  const walk = (at: string, suffixNodes: GraphNode[], suffixEdges: GraphEdge[]) => {
-    if (paths.length >= limit) return;
-    const here = nodes.get(at);
-    if (!here) return;
-    if (at === start.id) {
-      paths.push({ nodes: [here, ...suffixNodes], edges: suffixEdges });
-      return;
+  for (const at of cut) {
+    for (const head of walksTo(from, at, nodes)) {
+      for (const tail of walksTo(to, at, nodes)) {
+        paths.push({
+          nodes: [...head.nodes, ...tail.nodes.reverse().slice(1)],
+          edges: [...head.edges, ...tail.edges.reverse()],
+        });
+        if (paths.length >= limit) return paths;
+      }
     }
-    for (const { via, prev } of parents.get(at) ?? []) {
-      walk(prev, [here, ...suffixNodes], [via, ...suffixEdges]);
-    }
-  };
-  walk(end.id, [], []);
+  }
   return paths;
 }

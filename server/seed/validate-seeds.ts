@@ -8,6 +8,7 @@ import {
   relationshipId,
 } from '../contract/model.js';
 import { labelOfId, type NodeLabel, type RelType, SourcesSchema } from '../contract/primitives.js';
+import { append } from '../lib/append.js';
 
 /** A seed file as read from disk: its name (relative to the seed folder) and parsed JSON. */
 export interface SeedFile {
@@ -123,7 +124,7 @@ export class SeedCheck {
     }
     const shape = FileShapeSchema.safeParse(json);
     if (!shape.success) {
-      this.issues.push(...zodIssues(file, '(file)', shape.error));
+      append(this.issues, zodIssues(file, '(file)', shape.error));
       return out;
     }
     const [records, shared] = Array.isArray(shape.data)
@@ -140,7 +141,7 @@ export class SeedCheck {
       if ('node' in kind) {
         const parsed = NODE_SCHEMAS[kind.node].safeParse(input);
         if (!parsed.success) {
-          this.issues.push(...zodIssues(file, recordName(index, raw), parsed.error));
+          append(this.issues, zodIssues(file, recordName(index, raw), parsed.error));
           return;
         }
         const id = parsed.data.id;
@@ -158,7 +159,7 @@ export class SeedCheck {
       } else {
         const parsed = REL_SCHEMAS[kind.rel].safeParse(input);
         if (!parsed.success) {
-          this.issues.push(...zodIssues(file, recordName(index, raw), parsed.error));
+          append(this.issues, zodIssues(file, recordName(index, raw), parsed.error));
           return;
         }
         const r = parsed.data;
@@ -258,7 +259,7 @@ export class SeedCheck {
         });
       }
     }
-    this.issues.push(...overlaps);
+    append(this.issues, overlaps);
     return this.issues;
   }
 

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { GraphEdge, GraphNode } from '../../server/contract/graph.js';
+import { PATH_MAX_REACHED } from '../../server/contract/limits.js';
 import { labelOfId, type RelType } from '../../server/contract/primitives.js';
 import {
   breadthFirstPath,
@@ -239,5 +241,106 @@ describe('breadthFirstPaths', () => {
       20,
     );
     expect(p).toEqual([]);
+  });
+});
+
+/** Hop distances from `root` and the number of fewest-hop paths to each node, by plain BFS. */
+function referenceBfs(list: GraphEdge[], root: string) {
+  const dist = new Map([[root, 0]]);
+  const count = new Map([[root, 1]]);
+  let frontier = [root];
+  while (frontier.length > 0) {
+    const next: string[] = [];
+    for (const at of frontier) {
+      for (const e of list) {
+        const other = e.source === at ? e.target : e.target === at ? e.source : undefined;
+        if (other === undefined) continue;
+        const d = (dist.get(at) ?? 0) + 1;
+        if (!dist.has(other)) {
+          dist.set(other, d);
+          next.push(other);
+        }
+        if (dist.get(other) === d) count.set(other, (count.get(other) ?? 0) + (count.get(at) ?? 0));
+      }
+    }
+    frontier = next;
+  }
+  return { dist, count };
+}
+
+describe('breadthFirstPaths from both ends', () => {
+  const graph = fc
+    .array(fc.tuple(fc.integer({ min: 0, max: 11 }), fc.integer({ min: 0, max: 5 })), {
+      minLength: 1,
+      maxLength: 30,
+    })
+    .map((pairs) => {
+      const byId = new Map<string, GraphEdge>();
+      for (const [n, a] of pairs) {
+        const e = edge('MEMBER_OF', `nation:N${n}`, `alliance:a${a}`, '2000-01-01');
+        byId.set(e.id, e);
+      }
+      return [...byId.values()];
+    });
+
+  it('finds exactly the fewest-hop paths a one-ended search counts, each one valid', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        graph,
+        fc.integer({ min: 0, max: 11 }),
+        fc.integer({ min: 0, max: 5 }),
+        async (list, n, a) => {
+          const from = `nation:N${n}`;
+          const to = `alliance:a${a}`;
+          const { dist, count } = referenceBfs(list, from);
+          const { expand } = memoryExpand(list);
+          const paths = await breadthFirstPaths(node(from), node(to), expand, on, 1_000);
+          if (!dist.has(to) || !list.some((e) => e.source === from)) {
+            expect(paths).toEqual([]);
+            return;
+          }
+          expect(paths).toHaveLength(count.get(to) ?? 0);
+          const keys = new Set(paths.map((p) => p.edges.map((e) => e.id).join(' ')));
+          expect(keys.size).toBe(paths.length);
+          for (const p of paths) {
+            expect(p.edges).toHaveLength(dist.get(to) ?? -1);
+            expect(p.nodes[0]?.id).toBe(from);
+            expect(p.nodes.at(-1)?.id).toBe(to);
+            p.edges.forEach((e, i) => {
+              const ends = [p.nodes[i]?.id, p.nodes[i + 1]?.id].sort();
+              expect([e.source, e.target].sort()).toEqual(ends);
+            });
+          }
+        },
+      ),
+      { numRuns: 200, seed: 17 },
+    );
+  });
+
+  it('gives up with NO_PATH once the two ends together reach PATH_MAX_REACHED nodes', async () => {
+    // Two stars of 60,000 members each, joined nowhere: a search from each hub reaches them all.
+    const wide = (hub: string, prefix: string) =>
+      Array.from({ length: 60_000 }, (_, i) =>
+        edge('MEMBER_OF', `nation:${prefix}${i}`, hub, '2000-01-01'),
+      );
+    const byEnd = new Map<string, GraphEdge[]>();
+    for (const e of [...wide('alliance:east', 'E'), ...wide('alliance:west', 'W')]) {
+      for (const end of [e.source, e.target]) {
+        const list = byEnd.get(end) ?? [];
+        list.push(e);
+        byEnd.set(end, list);
+      }
+    }
+    const expand: Expand = async (ids) =>
+      ids.flatMap((from) =>
+        (byEnd.get(from) ?? []).map((e) => ({
+          edge: e,
+          other: node(e.source === from ? e.target : e.source),
+          from,
+        })),
+      );
+    const search = breadthFirstPaths(node('alliance:east'), node('alliance:west'), expand, on, 1);
+    await expect(search).rejects.toMatchObject({ code: 'NO_PATH', details: { reached: 120_002 } });
+    expect(PATH_MAX_REACHED).toBeLessThan(120_002);
   });
 });

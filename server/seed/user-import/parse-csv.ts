@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { NODE_LABELS, REL_TYPES } from '../../contract/primitives.js';
 import type { ImportIssue } from '../../contract/user-imports.js';
+import { append } from '../../lib/append.js';
 import type { LocatedRecord } from './located-record.js';
 
 /**
@@ -112,7 +113,7 @@ export function parseCsvPair(nodesText: string, relsText: string): CsvParse {
     }
     const missing = missingColumns(file, parsed.header, required);
     if (missing.length) {
-      issues.push(...missing);
+      append(issues, missing);
       continue;
     }
     let previousEnd = 1;

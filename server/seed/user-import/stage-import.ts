@@ -6,6 +6,7 @@ import {
   type ImportIssue,
 } from '../../contract/user-imports.js';
 import { AppError } from '../../lib/app-error.js';
+import { append } from '../../lib/append.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import type { SeedBundle, SeedNode } from '../validate-seeds.js';
 import { readCurrent } from './current-graph.js';
@@ -81,7 +82,7 @@ export async function stageImport(
     if (hooks.cancelled?.()) throw new ImportCancelled();
     for (const at of records.slice(i, i + CHUNK)) {
       const result = validateRecord(at);
-      if ('issues' in result) issues.push(...result.issues);
+      if ('issues' in result) append(issues, result.issues);
       else if ('node' in result) nodes.push({ at, value: result.node });
       else rels.push({ at, value: result.rel });
     }
@@ -89,7 +90,7 @@ export async function stageImport(
     await tick();
   }
   const known = new Set(await store.nodeIds());
-  issues.push(...checkImportGraph(nodes, rels, known));
+  append(issues, checkImportGraph(nodes, rels, known));
   if (issues.length) throw invalidImport(issues);
   if (hooks.cancelled?.()) throw new ImportCancelled();
   const bundle: SeedBundle = { nodes: nodes.map((n) => n.value), rels: rels.map((r) => r.value) };

@@ -1,4 +1,5 @@
 import lbug from '@ladybugdb/core';
+import { append } from '../../lib/append.js';
 import type { CypherFiles } from '../cypher-files.js';
 import { bindQuery, parseRows, type RunQuery } from '../queries.js';
 
@@ -24,7 +25,7 @@ export async function allRows(result: QueryResult): Promise<Row[]> {
   const results = Array.isArray(result) ? result : [result];
   const rows: Row[] = [];
   try {
-    for (const r of results) rows.push(...((await r.getAll()) as Row[]));
+    for (const r of results) append(rows, (await r.getAll()) as Row[]);
   } finally {
     // A result holds buffer-pool memory until closed; left to the garbage collector, a burst
     // of queries filled the pool.
