@@ -11,6 +11,7 @@ import { type SavedView, ViewStateSchema } from '../server/contract/briefings.js
 import { type SlideFrame, slideModel } from '../server/domain/briefing/slide-data.js';
 import { type SlideModel, slideSvg } from '../server/domain/briefing/slide-svg.js';
 import { deckPdf, deckPptx, svgToPng } from '../server/http/briefing-files.js';
+import { worldPaths } from '../server/lib/world-outline.js';
 import { RUNS, report, timeAsync } from './timing.js';
 import { worldStore } from './world-store.js';
 
@@ -55,6 +56,7 @@ async function main() {
       bannerTop: 'UNCLASSIFIED // BENCH',
       bannerBottom: 'UNCLASSIFIED',
       logo: null,
+      world: worldPaths(),
       page: { number: i + 1, of: views.length },
       linkBase: 'https://entente.example.org/v/',
     });
@@ -75,6 +77,7 @@ async function main() {
       theme: 'light' as const,
       slides: models.map((model) => ({ model, notes: 'Speaker notes for the bench.' })),
       sources: models.flatMap((m) => m.sources),
+      logo: null,
     };
     const svgs = models.map((m) => slideSvg(m));
     const floor = await timeAsync(() => Buffer.from(svgs.join('\n')));
