@@ -317,7 +317,10 @@ export function mountDeckEditor(
     );
     pick.value = d?.id ?? '';
     const views = a.$viewChoices.get();
+    // A save landing while a view is chosen redraws the options: keep the choice.
+    const chosen = addView.value;
     render(addView, ...views.map((v) => h('option', { value: v.id }, v.name)));
+    if (views.some((v) => v.id === chosen)) addView.value = chosen;
     if (!d) return;
     // Rebuild the slide list only when slides come, go or move, so typing keeps its focus.
     const next = `${d.id}|${d.slides.map((x) => x.viewId).join(',')}`;
