@@ -29,7 +29,8 @@ function view(i: number, ids: readonly string[], asOf: string): SavedView {
     name: `Bench view ${i}`,
     owner: { id: 'usr_bench0000', username: 'bench' },
     visibility: 'private',
-    state: ViewStateSchema.parse({ nodes: ids, positions, asOf }),
+    // Every other view geographic, so half the slides carry the world map layer.
+    state: ViewStateSchema.parse({ nodes: ids, positions, asOf, layout: i % 2 ? 'fcose' : 'geo' }),
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
   };
