@@ -11,6 +11,7 @@ import { type SavedView, ViewStateSchema } from '../server/contract/briefings.js
 import { type SlideFrame, slideModel } from '../server/domain/briefing/slide-data.js';
 import { type SlideModel, slideSvg } from '../server/domain/briefing/slide-svg.js';
 import { deckPdf, deckPptx, svgToPng } from '../server/http/briefing-files.js';
+import { worldPaths } from '../server/lib/world-outline.js';
 import { RUNS, report, timeAsync } from './timing.js';
 import { worldStore } from './world-store.js';
 
@@ -28,7 +29,8 @@ function view(i: number, ids: readonly string[], asOf: string): SavedView {
     name: `Bench view ${i}`,
     owner: { id: 'usr_bench0000', username: 'bench' },
     visibility: 'private',
-    state: ViewStateSchema.parse({ nodes: ids, positions, asOf }),
+    // Every other view geographic, so half the slides carry the world map layer.
+    state: ViewStateSchema.parse({ nodes: ids, positions, asOf, layout: i % 2 ? 'fcose' : 'geo' }),
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
   };
@@ -55,6 +57,7 @@ async function main() {
       bannerTop: 'UNCLASSIFIED // BENCH',
       bannerBottom: 'UNCLASSIFIED',
       logo: null,
+      world: worldPaths(),
       page: { number: i + 1, of: views.length },
       linkBase: 'https://entente.example.org/v/',
     });
@@ -75,6 +78,7 @@ async function main() {
       theme: 'light' as const,
       slides: models.map((model) => ({ model, notes: 'Speaker notes for the bench.' })),
       sources: models.flatMap((m) => m.sources),
+      logo: null,
     };
     const svgs = models.map((m) => slideSvg(m));
     const floor = await timeAsync(() => Buffer.from(svgs.join('\n')));

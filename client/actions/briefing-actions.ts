@@ -10,6 +10,7 @@ import {
   type ViewSummary,
   type Visibility,
 } from '../../server/contract/index.js';
+import { checkLogo, LOGO_MAX_BYTES } from '../../server/contract/logo.js';
 import type { Api } from '../api/client.js';
 import type { Stores } from '../state/stores.js';
 import {
@@ -45,11 +46,20 @@ export type BriefingApi = Pick<
   | 'updateDeck'
   | 'deleteDeck'
   | 'exportDeck'
+  | 'exportView'
   | 'subgraph'
   | 'node'
 >;
 
 export type DeckFormat = 'pdf' | 'pptx';
+
+/** The single-view exports the Views list offers: PNG at 1920x1080 or 3840x2160, or SVG. */
+export const VIEW_EXPORTS = [
+  { key: 'png', format: 'png', scale: '1', label: 'PNG', title: 'PNG, 1920×1080' },
+  { key: 'png4k', format: 'png', scale: '2', label: 'PNG 4K', title: 'PNG, 3840×2160' },
+  { key: 'svg', format: 'svg', scale: '1', label: 'SVG', title: 'SVG, with the world map' },
+] as const;
+export type ViewExport = (typeof VIEW_EXPORTS)[number];
 
 /** The canvas verbs a restore needs from the view (view/graph-view.ts). */
 export interface PlacingView {
@@ -133,7 +143,7 @@ export function createBriefingActions(
       $views.set((await api.views($viewQuery.get() || undefined)).views);
     });
 
-  return {
+  const actions = {
     $views,
     $decks,
     $deck,
@@ -245,6 +255,31 @@ export function createBriefingActions(
         $decks.set($decks.get().filter((d) => d.id !== id));
         if ($deck.get()?.id === id) $deck.set(null);
       }),
+    exportView: (id: string, how: ViewExport) =>
+      track(`Exporting the view as ${how.title}`, async () => {
+        const file = await api.exportView(id, how.format, how.scale);
+        download(file.blob, file.filename);
+        return file.filename;
+      }),
+    /**
+     * Reads a logo file and saves it with the open deck; refused here (without a request) when
+     * it is not a PNG, JPEG or plain SVG within the size bound, as the server would.
+     */
+    async setDeckLogo(file: File | null) {
+      if (!file) return actions.saveDeck({ logo: null });
+      const logo = await track('Reading the logo', async () => {
+        if (file.size > LOGO_MAX_BYTES) {
+          throw new Error(
+            `The logo is too large: at most ${Math.round(LOGO_MAX_BYTES / 1000)} kB.`,
+          );
+        }
+        const url = await dataUrlOf(file);
+        const checked = checkLogo(url);
+        if ('problem' in checked) throw new Error(`That logo cannot be used: ${checked.problem}.`);
+        return url;
+      });
+      if (logo) await actions.saveDeck({ logo });
+    },
     exportDeck: (id: string, format: DeckFormat) =>
       track(`Exporting ${format.toUpperCase()}`, async () => {
         const file = await api.exportDeck(id, format);
@@ -269,6 +304,17 @@ export function createBriefingActions(
     /** The saved view of a slide, read fresh (the presenter draws it). */
     slideView: async (id: string) => (await api.view(id)).view,
   };
+  return actions;
+}
+
+/** A file's bytes as a base64 data URL (FileReader keeps the browser's media type). */
+function dataUrlOf(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(new Error('The logo file could not be read.'));
+    reader.readAsDataURL(file);
+  });
 }
 
 export type BriefingActions = ReturnType<typeof createBriefingActions>;

@@ -87,7 +87,7 @@ export function createApi(
   const layer = () => options.layer?.() ?? 'curated';
   /** A file route: the bytes as a Blob and the name the server gave it; errors as for JSON. */
   const file = async (
-    name: 'exportGraph' | 'exportCanvas' | 'exportDeck',
+    name: 'exportGraph' | 'exportCanvas' | 'exportDeck' | 'exportView',
     url: string,
     init: RequestInit,
   ) => {
@@ -133,6 +133,12 @@ export function createApi(
       id: ParamsOf<'exportDeck'>['id'],
       format: QueryOf<'exportDeck'>['format'] & string,
     ) => file('exportDeck', buildUrl(routes.exportDeck.path, { id }, { format }), {}),
+    /** One saved view drawn by the server as a slide: SVG, or PNG at scale 1 or 2. */
+    exportView: (
+      id: ParamsOf<'exportView'>['id'],
+      format: QueryOf<'exportView'>['format'] & string,
+      scale: '1' | '2' = '1',
+    ) => file('exportView', buildUrl(routes.exportView.path, { id }, { format, scale }), {}),
     health: () => get('health', {}, {}),
     stats: () => get('stats', {}, { layer: layer() }),
     search: (q: string, opts: Omit<QueryOf<'search'>, 'q'> & { signal?: AbortSignal } = {}) =>

@@ -7,6 +7,7 @@ import {
   type SessionResponse,
   type Slide,
 } from '../../server/contract/index.js';
+import { LOGO_MAX_BYTES, LOGO_MEDIA_TYPES } from '../../server/contract/logo.js';
 import type { BriefingActions } from '../actions/briefing-actions.js';
 import { can } from '../state/session.js';
 import type { Stores } from '../state/stores.js';
@@ -174,6 +175,51 @@ export function mountDeckEditor(
   aspect.addEventListener('change', () => void a.saveDeck({ aspect: aspect.value as DeckAspect }));
   theme.addEventListener('change', () => void a.saveDeck({ theme: theme.value as DeckTheme }));
 
+  // Name, sharing and logo: the deck's own settings.
+  const deckName = h('input', { id: 'deck-name', type: 'text', maxlength: 120, required: true });
+  deckName.addEventListener('change', () => {
+    const name = deckName.value.trim();
+    if (name) void a.saveDeck({ name });
+  });
+  const share = h('button', {
+    type: 'button',
+    class: 'tool',
+    id: 'deck-share',
+    onclick: () => {
+      const d = a.$deck.get();
+      if (d) void a.saveDeck({ visibility: d.visibility === 'shared' ? 'private' : 'shared' });
+    },
+  });
+  const shareState = h('span', { class: 'tag', id: 'deck-visibility' });
+  const logoFile = h('input', {
+    id: 'deck-logo',
+    type: 'file',
+    accept: LOGO_MEDIA_TYPES.join(','),
+  });
+  logoFile.addEventListener('change', () => {
+    const file = logoFile.files?.[0];
+    if (file) void a.setDeckLogo(file).then(() => (logoFile.value = ''));
+  });
+  const logoPreview = h('img', { id: 'deck-logo-preview', class: 'deck-logo', alt: 'Deck logo' });
+  const logoRemove = h(
+    'button',
+    {
+      type: 'button',
+      class: 'tool small',
+      id: 'deck-logo-remove',
+      onclick: () => void a.setDeckLogo(null),
+    },
+    'Remove logo',
+  );
+  const settings = h(
+    'div',
+    { class: 'briefing-row' },
+    field('Deck name', deckName, 'saved as you leave the field'),
+    h('span', { class: 'deck-share' }, shareState, share),
+    field('Logo', logoFile, `PNG, JPEG or SVG, up to ${Math.round(LOGO_MAX_BYTES / 1000)} kB`),
+    h('span', { class: 'deck-logo-box' }, logoPreview, logoRemove),
+  );
+
   const addView = h('select', { id: 'deck-add-view', 'aria-label': 'Saved view for a new slide' });
   const slides = h('ol', { class: 'slides', id: 'deck-slides', 'aria-label': 'Slides' });
   const exportBtn = (format: 'pdf' | 'pptx', label: string) =>
@@ -193,6 +239,7 @@ export function mountDeckEditor(
   const editor = h(
     'div',
     { class: 'deck-edit', id: 'deck-edit' },
+    settings,
     h(
       'div',
       { class: 'briefing-row' },
@@ -270,10 +317,24 @@ export function mountDeckEditor(
     );
     pick.value = d?.id ?? '';
     const views = a.$viewChoices.get();
+    // A save landing while a view is chosen redraws the options: keep the choice.
+    const chosen = addView.value;
     render(addView, ...views.map((v) => h('option', { value: v.id }, v.name)));
+    if (views.some((v) => v.id === chosen)) addView.value = chosen;
     if (!d) return;
     // Rebuild the slide list only when slides come, go or move, so typing keeps its focus.
     const next = `${d.id}|${d.slides.map((x) => x.viewId).join(',')}`;
+    if (document.activeElement !== deckName) deckName.value = d.name;
+    const shared = d.visibility === 'shared';
+    shareState.textContent = d.visibility;
+    share.textContent = shared ? 'Unshare' : 'Share';
+    share.title = shared
+      ? `Make ${d.name} private again`
+      : `Share ${d.name} with every signed-in user (read and export)`;
+    share.setAttribute('aria-pressed', String(shared));
+    logoPreview.hidden = d.logo === null;
+    logoRemove.hidden = d.logo === null;
+    if (d.logo && logoPreview.getAttribute('src') !== d.logo) logoPreview.src = d.logo;
     if (document.activeElement !== bannerTop) bannerTop.value = d.bannerTop;
     if (document.activeElement !== bannerBottom) bannerBottom.value = d.bannerBottom;
     aspect.value = d.aspect;

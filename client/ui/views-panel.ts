@@ -1,5 +1,5 @@
 import type { SessionResponse, ViewSummary } from '../../server/contract/index.js';
-import type { BriefingActions } from '../actions/briefing-actions.js';
+import { type BriefingActions, VIEW_EXPORTS } from '../actions/briefing-actions.js';
 import { can } from '../state/session.js';
 import type { Stores } from '../state/stores.js';
 import { h, listenAll, render } from './dom.js';
@@ -125,6 +125,14 @@ export function mountViewsPanel(
         `Copy the short link to ${v.name}`,
         () => void a.copyShortLink(v.shortId),
         'view-link',
+      ),
+      ...VIEW_EXPORTS.map((x) =>
+        btn(
+          x.label,
+          `Download ${v.name} as ${x.title}`,
+          () => void a.exportView(v.id, x),
+          `view-export-${x.key}`,
+        ),
       ),
     );
     if (mayEdit) {

@@ -1,9 +1,10 @@
 /** Pure position maths for the preset layouts (grouped by alliance, geographic). */
 
-export interface Pt {
-  x: number;
-  y: number;
-}
+import { GEO_SCALE, type Pt, project } from '../../server/contract/world-geometry.js';
+
+export type { Pt };
+/** The geographic layout's projection, shared with the world layer and the server's slides. */
+export { GEO_SCALE, project };
 
 export interface LayoutNode {
   id: string;
@@ -96,13 +97,6 @@ export function groupedPositions(nodes: readonly LayoutNode[], edges: readonly L
   rowsBelow(rest, maxY + 160, out);
   return out;
 }
-
-/** Equirectangular projection in model units; the world outline uses the same one. */
-export const GEO_SCALE = 6;
-export const project = (lon: number, lat: number): Pt => ({
-  x: lon * GEO_SCALE,
-  y: -lat * GEO_SCALE,
-});
 
 /**
  * Nations at their capitals (states sharing a capital are fanned out), other nodes at the

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { LAYERS } from './api.js';
 import {
   BRIEFING_JSON_MAX_CHARS,
-  BRIEFING_LOGO_MAX_CHARS,
   BRIEFING_NAME_MAX_CHARS,
   BRIEFING_NOTES_MAX_CHARS,
   BRIEFING_SEARCH_MAX_CHARS,
@@ -12,6 +11,7 @@ import {
   VIEW_MAX_NODES,
   VIEWS_LIST_LIMIT,
 } from './limits.js';
+import { LogoSchema } from './logo.js';
 import { IsoDateSchema, NodeIdSchema, SourceSchema } from './primitives.js';
 
 /**
@@ -211,11 +211,7 @@ export const SlideSchema = z.strictObject({
 export type Slide = z.infer<typeof SlideSchema>;
 export type SlideInput = z.input<typeof SlideSchema>;
 
-/** A logo as a PNG or JPEG data URL, at most BRIEFING_LOGO_MAX_CHARS characters. */
-export const LogoSchema = z
-  .string()
-  .max(BRIEFING_LOGO_MAX_CHARS)
-  .regex(/^data:image\/(?:png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/, 'a PNG or JPEG data URL');
+export { LogoSchema };
 
 const DeckFields = {
   name: Name,

@@ -13,6 +13,7 @@ import {
   type SlideModel,
   slideSvg,
 } from '../domain/briefing/slide-svg.js';
+import { withSvgPictures } from './pptx-svg.js';
 
 /**
  * The briefing files: a slide's SVG rasterised to PNG (resvg), a deck as a vector PDF
@@ -30,6 +31,7 @@ type SvgToPdf = (
     width: number;
     height: number;
     fontCallback: (family: string, bold: boolean) => string;
+    imageCallback?: (link: string) => string;
     warningCallback?: (message: string) => void;
   },
 ) => void;
@@ -69,6 +71,20 @@ export function svgToPng(svg: string, width: number): Uint8Array {
   return resvg.render().asPng();
 }
 
+/** Where the slide SVG draws the logo (slide-svg.ts): top right, 160x64 px. */
+const LOGO_BOX = { right: 40, y: 56, width: 160, height: 64 };
+
+/**
+ * A logo (PNG, JPEG or SVG data URL) as a PNG data URL of its box at `scale`, right-aligned
+ * and centred the way the slide SVG draws it: PowerPoint and pdfkit take no SVG images.
+ */
+export function logoPng(logo: string, scale = 4): string {
+  const w = LOGO_BOX.width * scale;
+  const h = LOGO_BOX.height * scale;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><image width="${w}" height="${h}" preserveAspectRatio="xMaxYMid meet" href="${logo}"/></svg>`;
+  return `data:image/png;base64,${Buffer.from(new Resvg(svg).render().asPng()).toString('base64')}`;
+}
+
 /** One slide of an export: its model (the SVG is built from it) and its speaker notes. */
 export interface ExportSlide {
   model: SlideModel;
@@ -82,6 +98,8 @@ export interface DeckFile {
   slides: readonly ExportSlide[];
   /** Every source cited by any slide, deduplicated. */
   sources: readonly Source[];
+  /** The deck's logo (PNG, JPEG or SVG data URL), or null. */
+  logo: string | null;
 }
 
 /** PDF points per SVG pixel: a 1920x1080 slide is a 960x540 pt page (13.3 x 7.5 in). */
@@ -124,6 +142,8 @@ export async function deckPdf(deck: DeckFile): Promise<Uint8Array> {
       width: size[0],
       height: size[1],
       fontCallback: (_family, bold) => (bold ? 'Slide-Bold' : 'Slide'),
+      // pdfkit opens PNG and JPEG only; an SVG logo goes in as its 4x raster.
+      imageCallback: (link) => (link.startsWith('data:image/svg+xml') ? logoPng(link) : link),
       warningCallback: () => undefined,
     });
   }
@@ -182,17 +202,33 @@ export async function deckPptx(deck: DeckFile): Promise<Uint8Array> {
     h: h / INCH,
   });
   const font = { fontFace: SLIDE_FONT, margin: 0 };
+  const logo = deck.logo ? logoPng(deck.logo).slice('data:'.length) : null;
+  const svgs: (string | null)[] = [];
   for (const { model, notes } of deck.slides) {
     const s = pptx.addSlide();
     s.background = { color: hex(p.background) };
-    const png = svgToPng(slideSvg(model, { words: false }), width * 2);
+    const svg = slideSvg(model, { words: false });
+    svgs.push(svg);
+    const png = svgToPng(svg, width * 2);
+    // The map first: withSvgPictures gives the slide's first picture its SVG.
     s.addImage({
       data: `image/png;base64,${Buffer.from(png).toString('base64')}`,
       x: 0,
       y: 0,
       w: W,
       h: H,
+      altText: `Map: ${model.dateLine}`,
     });
+    if (logo) {
+      s.addImage({
+        data: logo,
+        x: (width - LOGO_BOX.right - LOGO_BOX.width) / INCH,
+        y: LOGO_BOX.y / INCH,
+        w: LOGO_BOX.width / INCH,
+        h: LOGO_BOX.height / INCH,
+        altText: 'Logo',
+      });
+    }
     const banner = (y: number, text: string) => {
       if (!text.trim()) return;
       s.addText(text, {
@@ -231,7 +267,8 @@ export async function deckPptx(deck: DeckFile): Promise<Uint8Array> {
     }
     s.addText(model.dateLine, {
       ...font,
-      ...box(72, 44),
+      // Under the logo when there is one, as the slide SVG draws it.
+      ...box(logo ? 136 : 72, 44),
       fontSize: 13,
       bold: true,
       color: hex(p.text),
@@ -282,6 +319,6 @@ export async function deckPptx(deck: DeckFile): Promise<Uint8Array> {
     valign: 'top',
     fit: 'shrink',
   });
-  const out = await pptx.write({ outputType: 'nodebuffer' });
-  return out as Uint8Array;
+  const out = (await pptx.write({ outputType: 'nodebuffer' })) as Uint8Array;
+  return withSvgPictures(out, svgs);
 }

@@ -145,6 +145,16 @@ export function describeBriefingStore(
       expect(await store.deckById(`deck_${run}3`)).toBeNull();
     });
 
+    it("keeps a deck's logo byte for byte, and drops it when set to null", async () => {
+      const logo = `data:image/svg+xml;base64,${btoa('<svg xmlns="http://www.w3.org/2000/svg"/>')}`;
+      const withLogo = deck(4, { logo });
+      await store.createDeck(withLogo);
+      expect((await store.deckById(withLogo.id))?.logo).toBe(logo);
+      expect(await store.updateDeck(withLogo.id, { ...withLogo, logo: null })).toBe(true);
+      expect((await store.deckById(withLogo.id))?.logo).toBeNull();
+      await store.deleteDeck(withLogo.id);
+    });
+
     it('keeps views and decks across a close and reopen', async (ctx) => {
       if (!reopen) {
         console.log(`${name}: restart survival not checked: this store cannot be reopened`);

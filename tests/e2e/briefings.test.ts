@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/paths.js';
 import { ARTIFACTS, E2E_ADMIN, pageAt, settle, signInWithDialog, useExplorer } from './harness.js';
-import { horizontalOverflow, seriousA11yViolations } from './screen-checks.js';
+import { horizontalOverflow, seriousA11yViolations, sidewaysScrolled } from './screen-checks.js';
 
 /*
  * From the world data to a three-slide briefing: NATO in 1955, NATO in 2024, and the Warsaw
@@ -22,9 +22,11 @@ interface Slide {
   alliance: string;
   asOf: string;
   walk?: { from: number; to: number };
+  layout?: string;
 }
 const SLIDES: Slide[] = [
-  { name: 'NATO in 1955', alliance: 'alliance:nato', asOf: '1955-06-01' },
+  // On the world map: the exports draw the map layer under it.
+  { name: 'NATO in 1955', alliance: 'alliance:nato', asOf: '1955-06-01', layout: 'geo' },
   { name: 'NATO in 2024', alliance: 'alliance:nato', asOf: '2024-06-01' },
   {
     name: 'Warsaw Pact 1989 to 1992',
@@ -42,12 +44,28 @@ async function hashFor(slide: Slide): Promise<string> {
   expect(res.status).toBe(200);
   const body = (await res.json()) as { members: { id: string }[] };
   const ids = [slide.alliance, ...body.members.map((m) => m.id)];
-  return `#n=${ids.join(',')}&d=${slide.asOf}&l=grouped`;
+  return `#n=${ids.join(',')}&d=${slide.asOf}&l=${slide.layout ?? 'grouped'}`;
 }
 
 async function signIn(page: Page) {
   await page.waitForSelector('#sign-in-open, #account-menu', { timeout: 10_000 });
   if (await page.isVisible('#sign-in-open')) await signInWithDialog(page, E2E_ADMIN);
+}
+
+/** Tabs from the focused control until `selector` has the focus (it is keyboard reachable). */
+async function tabTo(page: Page, selector: string, max = 60) {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate(`document.activeElement?.matches(${JSON.stringify(selector)})`)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${selector} is not reached with Tab`);
+}
+
+/** A PNG's pixel size from its IHDR chunk. */
+function pngSize(file: string) {
+  const png = readFileSync(file);
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
 /** Clicks a header control, through the More menu when the header has folded it away. */
@@ -72,11 +90,11 @@ async function briefingRoutes(): Promise<boolean> {
   return ok;
 }
 
-/** Catches the download a click starts and keeps it as an artifact. */
-async function download(page: Page, button: string, file: string): Promise<string> {
+/** Catches the download a click (or `press`, a key on the focused control) starts. */
+async function download(page: Page, button: string, file: string, press?: string): Promise<string> {
   const [dl] = await Promise.all([
     page.waitForEvent('download', { timeout: 60_000 }),
-    page.click(button),
+    press ? page.keyboard.press(press) : page.click(button),
   ]);
   const target = path.join(ARTIFACTS, file);
   await dl.saveAs(target);
@@ -244,6 +262,84 @@ for (const size of [
       const pptx = await download(page, '#deck-export-pptx', `briefings-${tag}.pptx`);
       checkPdf(pdf, tag);
       checkPptx(pptx);
+
+      // 6. Deck settings from the keyboard: rename, share and unshare, a logo (a bad one refused).
+      await page.focus('#deck-name');
+      await page.fill('#deck-name', `Renamed briefing ${tag}`);
+      await page.keyboard.press('Tab');
+      await page.waitForFunction(
+        `[...document.querySelectorAll('#deck-pick option')].some((o) => o.textContent?.startsWith(${JSON.stringify(`Renamed briefing ${tag}`)}))`,
+        null,
+        { timeout: 10_000 },
+      );
+      await tabTo(page, '#deck-share');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(textIs('#deck-visibility', 'shared'), null, { timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(textIs('#deck-visibility', 'private'), null, { timeout: 10_000 });
+      await tabTo(page, '#deck-logo');
+      await page.setInputFiles('#deck-logo', {
+        name: 'not-a-logo.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from('plain text, not a picture'),
+      });
+      await page.waitForFunction(
+        'document.querySelector("#deck-status")?.textContent?.includes("cannot be used")',
+        null,
+        { timeout: 10_000 },
+      );
+      expect(await page.isVisible('#deck-logo-preview')).toBe(false);
+      await page.setInputFiles('#deck-logo', {
+        name: 'logo.svg',
+        mimeType: 'image/svg+xml',
+        buffer: Buffer.from(
+          '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40" fill="#1f4e79"/></svg>',
+        ),
+      });
+      await page.waitForSelector('#deck-logo-preview:not([hidden])', { timeout: 10_000 });
+      expect(await horizontalOverflow(page)).toEqual([]);
+      expect(await sidewaysScrolled(page)).toEqual([]);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await shot(page, 'deck-settings');
+      const withLogo = await download(page, '#deck-export-pptx', `briefings-logo-${tag}.pptx`);
+      const logoDir = mkdtempSync(path.join(tmpdir(), 'entente-pptx-logo-'));
+      execFileSync('unzip', ['-q', '-o', withLogo, '-d', logoDir]);
+      const slide1 = readFileSync(path.join(logoDir, 'ppt', 'slides', 'slide1.xml'), 'utf8');
+      expect([...slide1.matchAll(/<a:blip /g)].length).toBe(2);
+      await tabTo(page, '#deck-logo-remove');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#deck-logo-preview[hidden]', {
+        state: 'attached',
+        timeout: 10_000,
+      });
+      await page.keyboard.press('Escape');
+
+      // 7. One view exported from the Views list, reached with the keyboard: PNG, 4K PNG, SVG.
+      await header(page, '#views-open');
+      await page.waitForSelector('#views-dialog[open]');
+      await page.fill('#views-search', `NATO in 1955 ${tag}`);
+      await page.waitForFunction(
+        'document.querySelectorAll("#views-list li[data-id]").length === 1',
+        null,
+        { timeout: 10_000 },
+      );
+      const row = '#views-list li[data-id]';
+      await tabTo(page, `${row} .view-export-png`);
+      const png = await download(page, '', `briefings-view-${tag}.png`, 'Enter');
+      expect(pngSize(png)).toEqual({ width: 1920, height: 1080 });
+      await tabTo(page, `${row} .view-export-png4k`);
+      const png4k = await download(page, '', `briefings-view-4k-${tag}.png`, 'Enter');
+      expect(pngSize(png4k)).toEqual({ width: 3840, height: 2160 });
+      await tabTo(page, `${row} .view-export-svg`);
+      const svg = readFileSync(
+        await download(page, '', `briefings-view-${tag}.svg`, 'Enter'),
+        'utf8',
+      );
+      expect(svg).toContain('<svg');
+      expect(svg).toContain('id="world"');
+      expect(await horizontalOverflow(page)).toEqual([]);
+      expect(await sidewaysScrolled(page)).toEqual([]);
+      expect(await seriousA11yViolations(page)).toEqual([]);
       await page.close();
     }, 300_000);
   });
@@ -296,4 +392,10 @@ function checkPptx(file: string) {
   expect(notes).toContain('&lt;script&gt;');
   const media = readdirSync(path.join(dir, 'ppt', 'media'));
   expect(media.filter((f) => /\.(png|svg)$/.test(f)).length).toBeGreaterThanOrEqual(SLIDES.length);
+  // Each map also as SVG for PowerPoint 2016+; the first slide's is on the world map.
+  expect(xml.match(/<asvg:svgBlip /g)?.length).toBe(SLIDES.length);
+  const svgs = media.filter((f) => f.endsWith('.svg'));
+  expect(svgs.length).toBe(SLIDES.length);
+  const first = readFileSync(path.join(dir, 'ppt', 'media', 'entente-map-1.svg'), 'utf8');
+  expect(first).toContain('id="world"');
 }

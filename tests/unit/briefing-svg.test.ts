@@ -40,6 +40,7 @@ const model = (over: Partial<SlideModel> = {}): SlideModel => ({
   link: 'https://entente.example.org/v/AbCd1234',
   page: { number: 2, of: 3 },
   logo: null,
+  world: null,
   ...over,
 });
 
@@ -127,10 +128,37 @@ describe('slide SVG', () => {
   });
 });
 
+describe('the world map layer', () => {
+  const world = { land: 'M0 0L60 0L60 -60Z', borders: 'M0 0L60 -60' };
+
+  it('is drawn under the nodes of a geographic view, in their fit, clipped to the map', () => {
+    const svg = slideSvg(model({ world }));
+    const doc = parse(svg);
+    const layer = doc.getElementById('world');
+    expect(layer?.getAttribute('clip-path')).toBe('url(#map-clip)');
+    expect(svg.indexOf('id="world"')).toBeLessThan(svg.indexOf('id="map"'));
+    const paths = Array.from(layer?.getElementsByTagName('path') ?? []);
+    expect(paths.map((p) => p.getAttribute('d'))).toEqual([world.land, world.borders]);
+    // France saved at (100, 50) lands where the matrix puts model (100, 50).
+    const m = /matrix\(([^)]+)\)/.exec(svg)?.[1]?.split(' ').map(Number) ?? [];
+    const [k = 0, , , , tx = 0, ty = 0] = m;
+    const fra = Array.from(doc.getElementsByTagName('circle')).find(
+      (c) => Math.abs(Number(c.getAttribute('cx')) - (100 * k + tx)) < 0.2,
+    );
+    expect(fra && Math.abs(Number(fra.getAttribute('cy')) - (50 * k + ty))).toBeLessThan(0.2);
+  });
+
+  it('is left out of other views and of a single-node fit', () => {
+    expect(slideSvg(model())).not.toContain('id="world"');
+    const one = model({ world, nodes: [{ id: 'nation:FRA', label: 'Nation', name: 'France' }] });
+    expect(slideSvg(one)).not.toContain('id="world"');
+  });
+});
+
 describe('placing nodes', () => {
   it('keeps saved positions relative to each other, fitted and centred in the box', () => {
     const box = { x: 0, y: 0, width: 1000, height: 600 };
-    const at = placeNodes(
+    const { at } = placeNodes(
       [
         { id: 'nation:A', label: 'Nation', name: 'A', position: { x: -50, y: 0 } },
         { id: 'nation:B', label: 'Nation', name: 'B', position: { x: 50, y: 0 } },
@@ -157,7 +185,7 @@ describe('placing nodes', () => {
     ];
     const box = { x: 0, y: 0, width: 800, height: 800 };
     expect(placeNodes(nodes, box)).toEqual(placeNodes([...nodes].reverse(), box));
-    expect(placeNodes([], box).size).toBe(0);
+    expect(placeNodes([], box).at.size).toBe(0);
   });
 });
 

@@ -7,8 +7,12 @@ import type {
 } from '../../contract/briefings.js';
 import type { GraphEdge } from '../../contract/graph.js';
 import type { Source } from '../../contract/primitives.js';
+import type { WorldPaths } from '../../contract/world-geometry.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import type { SlideModel } from './slide-svg.js';
+
+/** The layout under which the explorer draws the world map (client/state/model.ts LAYOUTS). */
+export const GEO_LAYOUT = 'geo';
 
 /** The frame a slide is drawn in: the deck's settings, or a single view's defaults. */
 export interface SlideFrame {
@@ -17,6 +21,8 @@ export interface SlideFrame {
   bannerTop: string;
   bannerBottom: string;
   logo: string | null;
+  /** The world map, drawn when the view uses the geographic layout. */
+  world: WorldPaths;
   page: { number: number; of: number };
   /** The base of short links, e.g. `https://entente.example.org/v/`. */
   linkBase: string;
@@ -141,6 +147,7 @@ export async function slideModel(
     link: `${frame.linkBase}${view.shortId}`,
     page: frame.page,
     logo: frame.logo,
+    world: s.layout === GEO_LAYOUT ? frame.world : null,
   };
   return { model, sources, changes };
 }

@@ -1,5 +1,11 @@
 import type { DeckAspect, DeckTheme } from '../../contract/briefings.js';
 import type { NodeLabel, RelType, Source } from '../../contract/primitives.js';
+import {
+  WORLD_BORDER_WIDTH,
+  WORLD_COLOURS,
+  WORLD_FRAME,
+  type WorldPaths,
+} from '../../contract/world-geometry.js';
 import { xmlText } from '../export/xml.js';
 import { PALETTES, type Palette } from './palettes.js';
 
@@ -48,8 +54,10 @@ export interface SlideModel {
   /** The short link of the view (the footer prints it). */
   link: string;
   page: { number: number; of: number };
-  /** A PNG or JPEG data URL drawn top right, or null. */
+  /** A PNG, JPEG or SVG data URL drawn top right, or null. */
   logo: string | null;
+  /** The world map drawn under the nodes (geographic views), or null. */
+  world: WorldPaths | null;
 }
 
 const LABEL_NAMES: Record<NodeLabel, string> = {
@@ -136,11 +144,12 @@ const BASE_SIZE: Record<NodeLabel, number> = {
 /**
  * Where each node goes inside `box`: saved positions scaled to fit (aspect kept, centred);
  * nodes without one on a ring around them, in id order, so the same view draws the same.
+ * Also answers the fit, so layers in model coordinates (the world map) line up.
  */
 export function placeNodes(
   nodes: readonly SlideNode[],
   box: { x: number; y: number; width: number; height: number },
-): Map<string, { x: number; y: number }> {
+): { at: Map<string, { x: number; y: number }>; fit: Fit | null } {
   const placed = nodes.filter((n) => n.position);
   const loose = nodes.filter((n) => !n.position).sort((a, b) => a.id.localeCompare(b.id));
   const model = new Map<string, { x: number; y: number }>();
@@ -157,9 +166,31 @@ export function placeNodes(
       model.set(n.id, { x: cx + radius * Math.cos(a), y: cy + radius * Math.sin(a) });
     });
   }
-  const points = [...model.values()];
+  const fit = fitTransform([...model.values()], box);
   const out = new Map<string, { x: number; y: number }>();
-  if (points.length === 0) return out;
+  if (!fit) return { at: out, fit };
+  for (const [id, p] of model) out.set(id, apply(fit, p));
+  return { at: out, fit };
+}
+
+/** How model coordinates map into a slide box: scaled by `k` about `mid`, centred in `box`. */
+export interface Fit {
+  k: number;
+  mid: { x: number; y: number };
+  box: { x: number; y: number; width: number; height: number };
+}
+
+const apply = (f: Fit, p: { x: number; y: number }) => ({
+  x: f.box.x + f.box.width / 2 + (p.x - f.mid.x) * f.k,
+  y: f.box.y + f.box.height / 2 + (p.y - f.mid.y) * f.k,
+});
+
+/** The fit of `points` into `box` with a 40 px margin, aspect kept; null without points. */
+export function fitTransform(
+  points: readonly { x: number; y: number }[],
+  box: Fit['box'],
+): Fit | null {
+  if (points.length === 0) return null;
   const minX = Math.min(...points.map((p) => p.x));
   const maxX = Math.max(...points.map((p) => p.x));
   const minY = Math.min(...points.map((p) => p.y));
@@ -169,15 +200,30 @@ export function placeNodes(
   const h = Math.max(box.height - 2 * pad, 1);
   const scale = Math.min(w / Math.max(maxX - minX, 1e-9), h / Math.max(maxY - minY, 1e-9));
   const k = Number.isFinite(scale) && maxX - minX + (maxY - minY) > 0 ? scale : 0;
-  const midX = (minX + maxX) / 2;
-  const midY = (minY + maxY) / 2;
-  for (const [id, p] of model) {
-    out.set(id, {
-      x: box.x + box.width / 2 + (p.x - midX) * k,
-      y: box.y + box.height / 2 + (p.y - midY) * k,
-    });
-  }
-  return out;
+  return { k, mid: { x: (minX + maxX) / 2, y: (minY + maxY) / 2 }, box };
+}
+
+/**
+ * The world map under a geographic view, in the nodes' fit and clipped to the map box: sea,
+ * land, borders (border width kept at the explorer's screen width). Nothing when the fit has
+ * no scale (a single node).
+ */
+function worldLayer(world: WorldPaths, fit: Fit | null): string[] {
+  if (!fit || fit.k <= 0) return [];
+  const { box, k, mid } = fit;
+  const tx = box.x + box.width / 2 - mid.x * k;
+  const ty = box.y + box.height / 2 - mid.y * k;
+  const f = WORLD_FRAME;
+  return [
+    `<clipPath id="map-clip"><rect x="${r(box.x)}" y="${r(box.y)}" width="${r(box.width)}" height="${r(box.height)}"/></clipPath>`,
+    `<g id="world" clip-path="url(#map-clip)">`,
+    `<g transform="matrix(${k} 0 0 ${k} ${r(tx)} ${r(ty)})">`,
+    `<rect x="${f.x}" y="${f.y}" width="${f.width}" height="${f.height}" fill="${WORLD_COLOURS.sea}"/>`,
+    `<path d="${world.land}" fill="${WORLD_COLOURS.land}"/>`,
+    `<path d="${world.borders}" fill="none" stroke="${WORLD_COLOURS.border}" stroke-width="${WORLD_BORDER_WIDTH / k}"/>`,
+    '</g>',
+    '</g>',
+  ];
 }
 
 /** The sources line: titles joined until the room runs out, then "+N more (appendix)". */
@@ -266,7 +312,8 @@ export function slideSvg(m: SlideModel, options: { words?: boolean } = {}): stri
   }
 
   // The map: relationships first, then nodes, then names on top.
-  const at = placeNodes(m.nodes, mapBox);
+  const { at, fit } = placeNodes(m.nodes, mapBox);
+  if (m.world) out.push(...worldLayer(m.world, fit));
   const labels = new Set<NodeLabel>();
   const rels = new Set<RelType>();
   out.push('<g id="map">');

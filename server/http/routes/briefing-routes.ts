@@ -14,6 +14,7 @@ import { routes } from '../../contract/routes.js';
 import { type SlideFrame, slideModel, viewChanges } from '../../domain/briefing/slide-data.js';
 import { SLIDE_SIZES, type SlideModel, slideSvg } from '../../domain/briefing/slide-svg.js';
 import { AppError } from '../../lib/app-error.js';
+import { worldPaths } from '../../lib/world-outline.js';
 import type { BriefingStore } from '../../store/briefing-store.js';
 import type { GraphStore } from '../../store/graph-store.js';
 import { deckPdf, deckPptx, type ExportSlide, svgToPng } from '../briefing-files.js';
@@ -331,6 +332,7 @@ export function briefingRoutes(
         bannerTop: '',
         bannerBottom: '',
         logo: null,
+        world: worldPaths(),
         page: { number: 1, of: 1 },
         linkBase: linkBase(req),
       };
@@ -359,6 +361,7 @@ export function briefingRoutes(
           bannerTop: deck.bannerTop,
           bannerBottom: deck.bannerBottom,
           logo: deck.logo,
+          world: worldPaths(),
           page: { number: i + 1, of: deck.slides.length },
           linkBase: linkBase(req),
         };
@@ -378,6 +381,7 @@ export function briefingRoutes(
         theme: deck.theme,
         slides,
         sources: [...sources.values()],
+        logo: deck.logo,
       };
       const body = query.format === 'pdf' ? await deckPdf(input) : await deckPptx(input);
       return { body, type: file.type, filename: fileName(deck.name, file.extension) };
@@ -404,5 +408,6 @@ function unavailable(title: string, frame: SlideFrame): SlideModel {
     link: '',
     page: frame.page,
     logo: frame.logo,
+    world: null,
   };
 }
