@@ -77,12 +77,12 @@ export async function measure(
   };
 }
 
-/** Waits until the server answers /api/health quickly again (queued work drained). */
-export async function settle(url: string) {
+/** Waits until the server answers /api/health within `quickMs` again (queued work drained). */
+export async function settle(url: string, quickMs = 100) {
   for (let i = 0; i < 60; i++) {
     const t0 = performance.now();
     await fetch(`${url}/api/health`).catch(() => undefined);
-    if (performance.now() - t0 < 100) return;
+    if (performance.now() - t0 < quickMs) return;
     await new Promise((r) => setTimeout(r, 1000));
   }
 }
