@@ -362,7 +362,7 @@ describe('the first admin from the set-up link', () => {
         expect(await page.isVisible('#setup-page')).toBe(false);
         // The dialog's close event (which returns the address to `/`) is a queued task,
         // so the address changes a tick after the account does.
-        await page.waitForFunction(() => location.pathname === '/', undefined, {
+        await page.waitForFunction('location.pathname === "/"', undefined, {
           timeout: 5_000,
         });
         expect(new URL(page.url()).pathname).toBe('/');
