@@ -3,7 +3,21 @@ import BubbleSets from 'cytoscape-bubblesets';
 import fcose from 'cytoscape-fcose';
 import Layers from 'cytoscape-layers';
 import svg from 'cytoscape-svg';
-import { stylesheet } from './stylesheet.js';
+import { type Detail, stylesheet } from './stylesheet.js';
+
+/** From this many drawn nodes the canvas draws in bulk detail (stylesheet.ts). */
+export const BULK_NODES = 2000;
+
+/**
+ * Sets the level of detail for a view of `nodes` nodes: full below BULK_NODES, bulk from it.
+ * Restyling is done only when the level changes; call it before adding many elements.
+ */
+export function setDetail(cy: Core, nodes: number): void {
+  const want: Detail = nodes >= BULK_NODES ? 'bulk' : 'full';
+  if ((cy.scratch('entente-detail') ?? 'full') === want) return;
+  cy.scratch('entente-detail', want);
+  cy.style(stylesheet(want));
+}
 
 let registered = false;
 

@@ -66,7 +66,16 @@ export function createGraphView(
     // While alliances are compared, their members are grouped so hulls hold only members;
     // the map keeps nations at their capitals.
     const name = overlap.length > 0 && s.$layout.get() !== 'geo' ? 'overlap' : s.$layout.get();
-    const onProgress = (p: LayoutProgress | null) => $progress.set(p);
+    let fitted = false;
+    const onProgress = (p: LayoutProgress | null) => {
+      $progress.set(p);
+      // A fresh worker layout spreads the view: fit once its first positions are in, so it
+      // is seen converging.
+      if (fit && !incremental && !fitted && p && p.done > 0 && run === layoutRuns) {
+        fitted = true;
+        void fitView(false);
+      }
+    };
     const runOptions: LayoutRun = { name, incremental, pinned: pinned(), fit, overlap, onProgress };
     layingOut = runLayout(cy, runOptions).then(async () => {
       if (run !== layoutRuns) return;
