@@ -9,6 +9,7 @@ import {
   readPositions,
   startPositions,
 } from '../../../client/view/force-input.js';
+import { isHardwareGl } from '../../../client/view/gl-probe.js';
 import { syntheticElements } from '../../../client/view/synthetic.js';
 
 /** A synthetic view as a force run: `fixed` ids pinned at (1000, -500). */
@@ -109,5 +110,19 @@ describe('worker layout inputs', () => {
     const big = chunkRanges(10_000, 1500);
     expect(big.length).toBe(7);
     expect(big.reduce((s, [a, b]) => s + b - a, 0)).toBe(10_000);
+  });
+});
+
+describe('WebGL probe', () => {
+  it('tells software rasterisers from hardware GPUs', () => {
+    const swiftshader =
+      'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)';
+    expect(isHardwareGl(swiftshader)).toBe(false);
+    expect(isHardwareGl('llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(false);
+    expect(isHardwareGl(null)).toBe(false);
+    expect(isHardwareGl('ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0)')).toBe(
+      true,
+    );
+    expect(isHardwareGl('Apple M2')).toBe(true);
   });
 });
