@@ -40,6 +40,7 @@ import { exportDataMenu } from './ui/export-data-menu.js';
 import { mountFilters } from './ui/filters-panel.js';
 import { mountImportDialog } from './ui/import-dialog.js';
 import { mountLayerControl } from './ui/layer-control.js';
+import { mountLayoutProgress } from './ui/layout-progress.js';
 import { mountLegend } from './ui/legend-panel.js';
 import { mountOverlap } from './ui/overlap-panel.js';
 import { overlayInsets } from './ui/overlay-insets.js';
@@ -211,6 +212,7 @@ mountAnalytics($('#analytics'), s, ans, analytics);
 analytics.follow();
 // The drawer covers the right of the canvas: fit the drawing beside it (and back on closing).
 ans.$analyticsOpen.listen(() => view.fit());
+mountLayoutProgress($('#layout-progress'), view.$layoutProgress, view.stopLayout);
 mountLayerControl($('#layers'), s, (layer) => void layers.setLayer(layer));
 mountFilters($('#filters'), s);
 mountOverlap($('#overlap'), s, {

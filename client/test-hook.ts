@@ -1,13 +1,16 @@
 import type { ExportRecord } from './actions/export-actions.js';
 import type { Api } from './api/client.js';
+import { addNodes, emptyCanvas } from './state/canvas.js';
 import type { ConsoleStatus, ConsoleStores } from './state/console.js';
+import { mergeEdges } from './state/edges.js';
+import { commit } from './state/history.js';
 import type { RequestStatus } from './state/model.js';
 import type { Stores } from './state/stores.js';
 import type { ConsoleHandle } from './ui/console-panel.js';
 import { type BenchFigures, benchRender } from './view/bench.js';
 import { buildScene } from './view/elements.js';
 import type { SceneStores } from './view/scene-store.js';
-import { syntheticElements } from './view/synthetic.js';
+import { syntheticElements, syntheticGraph } from './view/synthetic.js';
 
 /** What e2e tests and the render bench read through `window.__entente`: no cytoscape objects. */
 export interface EntenteHook {
@@ -56,7 +59,19 @@ export interface EntenteHook {
     };
     setText(text: string): void;
   };
+  /** The running worker layout's progress (null when none runs), and the dragged nodes kept. */
+  layout: {
+    progress(): { done: number; total: number } | null;
+    handPlaced(): string[];
+    /** Drawn node positions in model coordinates. */
+    positions(): { id: string; x: number; y: number }[];
+  };
   bench: {
+    /**
+     * Replaces the canvas with the synthetic graph (nodes, edgesPerNode per node) through the
+     * stores, as a large query result would arrive; the layout it sets off is the app's own.
+     */
+    drawSynthetic(nodes: number, edgesPerNode: number): void;
     synthetic(nodes: number, edgesPerNode: number): Promise<BenchFigures>;
     world(ids: string[]): Promise<BenchFigures>;
   };
@@ -75,7 +90,11 @@ export interface HookDeps {
   cs: ConsoleStores;
   derived: SceneStores;
   api: Api;
-  view: Pick<EntenteHook, 'settled' | 'nodeBoxes' | 'screenBoxes' | 'labelBoxes'>;
+  view: Pick<EntenteHook, 'settled' | 'nodeBoxes' | 'screenBoxes' | 'labelBoxes'> & {
+    $layoutProgress: { get(): { done: number; total: number } | null };
+    handPlaced(): string[];
+    positions(): { id: string; x: number; y: number }[];
+  };
   /** The console panel once it is loaded. */
   consoleHandle(): ConsoleHandle | null;
   /** Where the render bench draws its throwaway graph. */
@@ -129,7 +148,17 @@ export function installTestHook(d: HookDeps): EntenteHook {
       },
       setText: (text) => d.consoleHandle()?.setText(text),
     },
+    layout: {
+      progress: () => d.view.$layoutProgress.get(),
+      handPlaced: () => d.view.handPlaced(),
+      positions: () => d.view.positions(),
+    },
     bench: {
+      drawSynthetic: (n, perNode) => {
+        const g = syntheticGraph(n, perNode);
+        s.$edges.set(mergeEdges(s.$edges.get(), g.edges));
+        s.$canvas.set(commit(s.$canvas.get(), addNodes(emptyCanvas, g.nodes)));
+      },
       synthetic: (n, perNode) => benchRender(d.benchHost, syntheticElements(n, perNode)),
       world: async (ids) => {
         const res = await api.subgraph({ ids, asOf: s.today });

@@ -1,4 +1,5 @@
 import type { Core, NodeSingular, Position } from 'cytoscape';
+import { atom, type ReadableAtom } from 'nanostores';
 import type { Stores } from '../state/stores.js';
 import { bindElements } from './bind-elements.js';
 import { bindEvents, type CanvasHandlers } from './bind-events.js';
@@ -8,8 +9,9 @@ import { createCy } from './cy.js';
 import { drawnNodes } from './drawn-nodes.js';
 import { type ExportMeta, exportPng, exportSvg } from './export.js';
 import { fitViewport, type Insets, NO_INSETS } from './fit.js';
+import type { LayoutProgress } from './force-layout.js';
 import { declutterLabels, labelBox } from './labels.js';
-import { runLayout } from './layouts.js';
+import { type LayoutRun, runLayout, stopLayout } from './layouts.js';
 import { nearest, neighbourToward } from './neighbours.js';
 import type { SceneStores } from './scene-store.js';
 import { bindWorldLayer } from './world-layer.js';
@@ -53,7 +55,10 @@ export function createGraphView(
   };
   let layoutRuns = 0;
   let layingOut = Promise.resolve();
-  const pinned = () => new Set(s.$canvas.get().present.pinned);
+  /** Nodes the user dragged: layouts keep them where they were put, as they keep pinned ones. */
+  const handPlaced = new Set<string>();
+  const pinned = () => new Set([...s.$canvas.get().present.pinned, ...handPlaced]);
+  const $progress = atom<LayoutProgress | null>(null);
 
   const layout = (incremental: boolean, fit: boolean) => {
     const run = ++layoutRuns;
@@ -61,13 +66,22 @@ export function createGraphView(
     // While alliances are compared, their members are grouped so hulls hold only members;
     // the map keeps nations at their capitals.
     const name = overlap.length > 0 && s.$layout.get() !== 'geo' ? 'overlap' : s.$layout.get();
-    layingOut = runLayout(cy, { name, incremental, pinned: pinned(), fit, overlap }).then(
-      async () => {
-        if (run !== layoutRuns) return;
-        if (fit) await fitView(cy.nodes().length <= 250);
-        if (run === layoutRuns) hulls.refresh();
-      },
-    );
+    let fitted = false;
+    const onProgress = (p: LayoutProgress | null) => {
+      $progress.set(p);
+      // A fresh worker layout spreads the view: fit once its first positions are in, so it
+      // is seen converging.
+      if (fit && !incremental && !fitted && p && p.done > 0 && run === layoutRuns) {
+        fitted = true;
+        void fitView(false);
+      }
+    };
+    const runOptions: LayoutRun = { name, incremental, pinned: pinned(), fit, overlap, onProgress };
+    layingOut = runLayout(cy, runOptions).then(async () => {
+      if (run !== layoutRuns) return;
+      if (fit) await fitView(cy.nodes().length <= 250);
+      if (run === layoutRuns) hulls.refresh();
+    });
     return layingOut;
   };
 
@@ -106,9 +120,18 @@ export function createGraphView(
   // A dragged node takes its label along, and the selected one's label always shows: settle
   // which labels show again.
   cy.on('dragfree select unselect', 'node', () => declutterLabels(cy));
+  cy.on('dragfree', 'node', (e) => {
+    handPlaced.add((e.target as NodeSingular).id());
+  });
 
   return {
     relayout: () => layout(false, true),
+    /** How far a worker layout has got; `null` when none is running. */
+    $layoutProgress: $progress as ReadableAtom<LayoutProgress | null>,
+    /** Stops a running worker layout; nodes stay where it had got them. */
+    stopLayout: () => stopLayout(cy),
+    /** Nodes kept where the user dragged them. */
+    handPlaced: () => [...handPlaced],
     fit: () => void fitView(true),
     /**
      * The node an arrow key moves the selection to: the drawn neighbour of `id` that lies in

@@ -72,12 +72,18 @@ export function labelBox(n: NodeSingular): Omit<LabelBox, 'rank'> | null {
   return { id: n.id(), x1: bb.x1, y1: bb.y1, x2: bb.x2, y2: bb.y2 };
 }
 
+/** Past this many nodes labels are not decluttered. */
+export const DECLUTTER_MAX = 2000;
+
 /**
  * Hides (class `label-off`) the labels that would collide with a more important one; the
  * node stays drawn and its name shows when it is selected. Re-run after a layout, a drag or
  * a scene change (names, sizes and filters move labels).
  */
 export function declutterLabels(cy: Core): void {
+  // Measuring every label is one long task on a large view; there labels show only when
+  // zoomed in far enough to read (the stylesheet's min-zoomed-font-size).
+  if (cy.nodes().length > DECLUTTER_MAX) return;
   const boxes: LabelBox[] = [];
   cy.nodes().forEach((n) => {
     const b = n.visible() ? labelBox(n) : null;

@@ -1,5 +1,6 @@
 import type { Core, LayoutOptions, NodeSingular } from 'cytoscape';
 import type { LayoutName } from '../state/model.js';
+import { type ForceLayoutHandle, type LayoutProgress, runForceLayout } from './force-layout.js';
 import { declutterLabels } from './labels.js';
 import { type LayoutSet, overlapPositions } from './overlap-layout.js';
 import {
@@ -11,8 +12,11 @@ import {
 } from './positions.js';
 import { separate } from './separate.js';
 
-/** Past this many nodes fcose runs at draft quality (../shared/PLATFORM.md: default is unusable). */
-export const DRAFT_THRESHOLD = 400;
+/**
+ * Past this many nodes the force layout is ForceAtlas2 in a web worker (view/force-layout.ts);
+ * up to it fcose runs on the page at default quality, which is quick at that size.
+ */
+export const WORKER_THRESHOLD = 400;
 /** Animating positions costs frames; only small views animate. */
 const ANIMATE_MAX = 250;
 
@@ -25,6 +29,10 @@ export interface LayoutRun {
   fit: boolean;
   /** Chosen overlap sets: their members are grouped so hulls enclose only members. */
   overlap?: readonly LayoutSet[];
+  /** Told how far a worker layout has got, and `null` when it has ended. */
+  onProgress?: (p: LayoutProgress | null) => void;
+  /** Seed of a worker layout's start positions (the same seed lays a view out the same way). */
+  seed?: number;
 }
 
 const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
@@ -44,9 +52,6 @@ function options(cy: Core, run: LayoutRun): LayoutOptions {
   // The view fits afterwards itself, around the overlays (view/fit.ts).
   const common = { animate, animationDuration: 450, fit: false, padding: 50 };
   if (run.name === 'fcose') {
-    const draft = n > DRAFT_THRESHOLD;
-    // fcose refines existing positions only at default/proof quality; draft always restarts.
-    const incremental = run.incremental && !draft;
     const fixed = cy
       .nodes()
       .filter((node) => run.pinned.has(node.id()))
@@ -54,8 +59,8 @@ function options(cy: Core, run: LayoutRun): LayoutOptions {
     return {
       name: 'fcose',
       ...common,
-      quality: draft ? 'draft' : 'default',
-      randomize: !incremental,
+      quality: 'default',
+      randomize: !run.incremental,
       nodeRepulsion: () => 9000,
       idealEdgeLength: () => 90,
       nodeSeparation: 80,
@@ -115,14 +120,38 @@ export function separateNodes(cy: Core, pinned: ReadonlySet<string>) {
   });
 }
 
+/** Ends a running worker layout where it has got to (the Stop control). */
+export function stopLayout(cy: Core): void {
+  (cy.scratch('entente-force') as ForceLayoutHandle | undefined)?.stop();
+}
+
 /** Runs a layout over what is drawn; pinned nodes keep their place. Resolves when it stops. */
 export function runLayout(cy: Core, run: LayoutRun): Promise<void> {
+  // A newer layout replaces a running one: an older one's positions must not land last.
+  (cy.scratch('entente-force') as ForceLayoutHandle | undefined)?.cancel();
+  cy.removeScratch('entente-force');
   if (cy.nodes().empty()) return Promise.resolve();
+  if (run.name === 'fcose' && cy.nodes().length > WORKER_THRESHOLD) {
+    (cy.scratch('entente-layout') as { stop(): void } | undefined)?.stop();
+    const force = runForceLayout(cy, {
+      keep: run.incremental,
+      fixed: run.pinned,
+      seed: run.seed,
+      onProgress: (p) => run.onProgress?.(p),
+    });
+    cy.scratch('entente-force', force);
+    return force.done.then(() => {
+      if (cy.scratch('entente-force') !== force) return;
+      cy.removeScratch('entente-force');
+      run.onProgress?.(null);
+      separateNodes(cy, run.pinned);
+      declutterLabels(cy);
+    });
+  }
   const eles =
     run.name === 'fcose'
       ? cy.elements()
       : cy.elements().filter((e) => !(e.isNode() && run.pinned.has(e.id())));
-  // A newer layout replaces a running one: an older one's end animation must not land last.
   (cy.scratch('entente-layout') as { stop(): void } | undefined)?.stop();
   cy.nodes().stop(true, false);
   const layout = eles.layout(options(cy, run));

@@ -26,10 +26,33 @@ const COMMUNITY_PALETTE = [
 ];
 
 /**
+ * Level of detail: `bulk` (thousands of nodes) draws straight haystack edges without arrows
+ * and plain labels that show only once legible; `full` is everything.
+ */
+export type Detail = 'full' | 'bulk';
+
+/** Bulk detail's overrides, last in the sheet so they win over the type rules. */
+const BULK_RULES: StylesheetJson = [
+  {
+    selector: 'node',
+    style: { 'text-wrap': 'none', 'text-outline-width': 0, 'min-zoomed-font-size': 12 },
+  },
+  {
+    selector: 'edge',
+    style: {
+      'curve-style': 'haystack',
+      'haystack-radius': 0,
+      'target-arrow-shape': 'none',
+      width: 1,
+    },
+  },
+];
+
+/**
  * Class-driven stylesheet: state decides classes (elements.ts), the stylesheet decides looks.
  * Labels get a white halo and stay legible at projector distance.
  */
-export function stylesheet(): StylesheetJson {
+export function stylesheet(detail: Detail = 'full'): StylesheetJson {
   const labelRules = Object.entries(LABEL_COLOUR).map(([label, colour]) => ({
     selector: `node.n-${label}`,
     style: { 'background-color': colour, 'border-color': colour },
@@ -189,5 +212,6 @@ export function stylesheet(): StylesheetJson {
       style: { 'border-width': 6, 'border-color': STAR_COLOUR, 'z-index': 16 },
     },
     { selector: 'node.star-ray', style: { 'border-color': STAR_COLOUR, 'border-width': 3 } },
+    ...(detail === 'bulk' ? BULK_RULES : []),
   ] as StylesheetJson;
 }

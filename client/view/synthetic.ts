@@ -1,22 +1,13 @@
+import type { GraphEdge, GraphNode } from '../../server/contract/index.js';
 import type { ElementDef } from './elements.js';
-
-/** A seeded pseudo-random generator (mulberry32), so bench runs draw the same graphs. */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random.js';
 
 /**
  * A synthetic alliance-like graph for the render bench: one node in eight is an alliance hub,
  * every node links to `perNode` earlier ones, biased towards hubs as real memberships are.
  */
 export function syntheticElements(n: number, perNode: number, seed = 42): ElementDef[] {
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   const out: ElementDef[] = [];
   const hubs: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -52,4 +43,30 @@ export function syntheticElements(n: number, perNode: number, seed = 42): Elemen
     }
   }
   return out;
+}
+
+/**
+ * The same synthetic graph as API records, so tests can put a large view on the real canvas
+ * through the stores (nations and alliances, membership edges since 1950).
+ */
+export function syntheticGraph(n: number, perNode: number, seed = 42) {
+  const els = syntheticElements(n, perNode, seed);
+  const nodes: GraphNode[] = [];
+  const edges: GraphEdge[] = [];
+  for (const e of els) {
+    if (e.group === 'nodes') {
+      const label = e.data.label === 'Alliance' ? 'Alliance' : 'Nation';
+      nodes.push({ id: e.data.id, label, name: String(e.data.name), properties: {} });
+    } else {
+      const { id, source, target } = e.data as { id: string; source: string; target: string };
+      edges.push({
+        id,
+        type: 'MEMBER_OF',
+        source,
+        target,
+        properties: { since: '1950-01-01', until: null },
+      });
+    }
+  }
+  return { nodes, edges };
 }
