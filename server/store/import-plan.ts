@@ -139,7 +139,10 @@ export function groupByLabel(ids: Iterable<string>): Map<NodeLabel, string[]> {
   const groups = new Map<NodeLabel, string[]>();
   for (const id of new Set(ids)) {
     const label = labelOfId(id);
-    if (label) groups.set(label, [...(groups.get(label) ?? []), id]);
+    if (!label) continue;
+    const group = groups.get(label);
+    if (group) group.push(id);
+    else groups.set(label, [id]);
   }
   return groups;
 }
