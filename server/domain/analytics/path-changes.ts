@@ -1,7 +1,7 @@
 import type { PathChanges, Scenario } from '../../contract/analytics.js';
 import { WHAT_IF_LIST_LIMIT } from '../../contract/analytics.js';
 import type { GraphNode } from '../../contract/graph.js';
-import { breadthFirstPath, type Expand } from '../traversal.js';
+import { breadthFirstPath, type Expand, type Hop } from '../traversal.js';
 import type { TieSystem } from './tie-levels.js';
 import type { TiesGraph } from './ties-graph.js';
 
@@ -17,9 +17,12 @@ const nodeOf = (g: TiesGraph, id: string): GraphNode => ({
 
 /** A one-hop expansion over an in-memory nation-ties graph, for the shared BFS. */
 function expandTies(g: TiesGraph): Expand {
-  return async (ids) =>
-    ids.flatMap((from) =>
-      g.hasNode(from)
+  // Every BFS of a scenario walks the same graph: each node's hops are built once.
+  const hops = new Map<string, Hop[]>();
+  const hopsOf = (from: string): Hop[] => {
+    let out = hops.get(from);
+    if (!out) {
+      out = g.hasNode(from)
         ? g.neighbors(from).map((other) => ({
             from,
             other: nodeOf(g, other),
@@ -31,8 +34,12 @@ function expandTies(g: TiesGraph): Expand {
               properties: {},
             },
           }))
-        : [],
-    );
+        : [];
+      hops.set(from, out);
+    }
+    return out;
+  };
+  return async (ids) => ids.flatMap(hopsOf);
 }
 
 /** The states a scenario names, and the bound members of the treaties it removes. */
