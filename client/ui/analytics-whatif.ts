@@ -47,6 +47,8 @@ function diffView(d: ScenarioDiff, nameOf: (id: string) => string) {
   const tie = (t: ScenarioDiff['tiesLost'][number]) =>
     `${pair(t)} via ${t.treaty.name} (level ${t.pairBefore} → ${t.pairAfter})`;
   const rank = (v: number | null) => (v === null ? 'none' : `#${v}`);
+  const hops = (v: number | null) =>
+    v === null ? 'not connected' : `${v} hop${v === 1 ? '' : 's'}`;
   return h(
     'div',
     { id: 'whatif-diff', class: 'whatif-diff' },
@@ -63,9 +65,20 @@ function diffView(d: ScenarioDiff, nameOf: (id: string) => string) {
       d.sChanges.map((x) => `${pair(x)}: ${formatMeasure(x.before)} → ${formatMeasure(x.after)}`),
     ),
     diffList(
-      'Betweenness rank changes',
+      'PageRank rank changes',
       d.counts.rankChanges,
       d.rankChanges.map((r) => `${nameOf(r.id)}: ${rank(r.before)} → ${rank(r.after)}`),
+    ),
+    diffList(
+      'Shortest paths changed',
+      d.paths.count,
+      d.paths.changes.map(
+        (p) =>
+          `${pair(p)}: ${hops(p.before)} → ${hops(p.after)}` +
+          (p.routeAfter && p.routeAfter.length > 2
+            ? ` (via ${p.routeAfter.slice(1, -1).map(nameOf).join(', ')})`
+            : ''),
+      ),
     ),
     diffList(
       'Communities moved',

@@ -374,6 +374,28 @@ export const TieChangeSchema = z.strictObject({
 });
 export type TieChange = z.infer<typeof TieChangeSchema>;
 
+/**
+ * Shortest routes (fewest hops) in the nation-ties graph that the scenario changes, for pairs
+ * with one end in `focus` (the states the scenario names, and the members of a treaty it
+ * removes): distance and route before and after; null where the pair is not connected.
+ */
+export const PathChangesSchema = z.strictObject({
+  focus: z.array(z.string()),
+  changes: z.array(
+    z.strictObject({
+      a: z.string(),
+      b: z.string(),
+      before: z.number().int().nonnegative().nullable(),
+      after: z.number().int().nonnegative().nullable(),
+      routeBefore: z.array(z.string()).nullable(),
+      routeAfter: z.array(z.string()).nullable(),
+    }),
+  ),
+  /** Every changed pair, before WHAT_IF_LIST_LIMIT cut the list. */
+  count: z.number().int().nonnegative(),
+});
+export type PathChanges = z.infer<typeof PathChangesSchema>;
+
 export const WhatIfResponseSchema = z.strictObject({
   asOf: IsoDateSchema,
   layer: z.enum(ANALYTICS_LAYERS),
@@ -417,6 +439,7 @@ export const WhatIfResponseSchema = z.strictObject({
     }),
   ),
   modularity: z.strictObject({ before: z.number(), after: z.number() }),
+  paths: PathChangesSchema,
   /** Exact sizes of each list before WHAT_IF_LIST_LIMIT cut it. */
   counts: z.strictObject({
     tiesGained: z.number().int(),

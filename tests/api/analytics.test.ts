@@ -296,6 +296,35 @@ describe('what Turkiye leaving NATO would change', () => {
   });
 });
 
+describe('shortest paths a scenario changes', () => {
+  it('Turkiye leaving NATO changes no distance; removing Ukraine disconnects every pair with it', async () => {
+    const post = (changes: object[]) =>
+      http()
+        .post('/api/analytics/what-if')
+        .set({ Authorization: `Bearer ${editorToken}` })
+        .send({ asOf: D, scenario: { changes } });
+    const tur = WhatIfResponseSchema.parse(
+      (await post([{ op: 'removeMembership', nation: 'nation:TUR', treaty: 'alliance:nato' }]))
+        .body,
+    );
+    // Turkiye keeps a direct tie to every NATO member through the OSCE (docs/analytics.md).
+    expect(tur.paths.focus).toEqual(['nation:TUR']);
+    expect(tur.paths.count).toBe(0);
+    const res = await post([{ op: 'removeNation', nation: 'nation:UKR' }]);
+    expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(200);
+    const ukr = WhatIfResponseSchema.parse(res.body).paths;
+    expect(ukr.focus).toEqual(['nation:UKR']);
+    expect(ukr.count).toBeGreaterThan(10);
+    expect(ukr.changes.length).toBe(Math.min(ukr.count, 500));
+    for (const c of ukr.changes) {
+      expect(c.after).toBeNull();
+      expect(c.routeBefore?.length).toBe((c.before as number) + 1);
+      expect(c.routeBefore?.[0]).toBe('nation:UKR');
+    }
+    expect(ukr.changes.some((c) => c.b === 'nation:POL' && c.before === 1)).toBe(true);
+  });
+});
+
 describe('bad input gets a 4xx envelope', () => {
   it('unknown ids, dates outside a layer, too many nations, empty scenarios', async () => {
     expectError(

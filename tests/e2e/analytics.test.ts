@@ -234,6 +234,7 @@ for (const size of [
       expect(text).toContain(`Ties lost (${diff.counts.tiesLost})`);
       expect(text).toContain(`S changes (${diff.counts.sChanges})`);
       expect(text).toContain('via North Atlantic Treaty Organization');
+      expect(text).toContain(`Shortest paths changed (${diff.paths.count})`);
       await page.screenshot({ path: path.join(ARTIFACTS, `analytics-${tag}-what-if.png`) });
       expect(await seriousA11yViolations(page)).toEqual([]);
       expect(await sidewaysScrolled(page)).toEqual([]);

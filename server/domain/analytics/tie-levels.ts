@@ -71,14 +71,40 @@ function dedupe(provisions: readonly Obligation[]): Obligation[] {
  * applies to them (a provision `owedBy` some parties applies when a or b is among them).
  */
 export function treatyLevel(a: RosterEntry, b: RosterEntry): number {
-  let level = 0;
-  for (const entry of [a, b]) {
-    for (const p of entry.provisions) {
-      if (p.owedBy && !p.owedBy.includes(a.nation) && !p.owedBy.includes(b.nation)) continue;
-      if (TIE_LEVEL[p.type] > level) level = TIE_LEVEL[p.type];
+  const ka = provisionLevels(a);
+  const kb = provisionLevels(b);
+  let level = Math.max(ka.base, kb.base);
+  for (const own of [ka.owed, kb.owed])
+    for (const p of own) {
+      if (TIE_LEVEL[p.type] <= level) continue;
+      if (p.owedBy?.includes(a.nation) || p.owedBy?.includes(b.nation)) level = TIE_LEVEL[p.type];
     }
-  }
   return level;
+}
+
+interface ProvisionLevels {
+  /** The highest level of the provisions every party owes. */
+  base: number;
+  /** The provisions only some parties owe (`owedBy`), which depend on the pair. */
+  owed: readonly Obligation[];
+}
+
+/** Each entry's levels, worked out once: treatyLevel runs for every pair of every roster. */
+const levelsOf = new WeakMap<RosterEntry, ProvisionLevels>();
+
+function provisionLevels(entry: RosterEntry): ProvisionLevels {
+  let known = levelsOf.get(entry);
+  if (!known) {
+    let base = 0;
+    const owed: Obligation[] = [];
+    for (const p of entry.provisions) {
+      if (p.owedBy) owed.push(p);
+      else if (TIE_LEVEL[p.type] > base) base = TIE_LEVEL[p.type];
+    }
+    known = { base, owed };
+    levelsOf.set(entry, known);
+  }
+  return known;
 }
 
 /** Every pair's tie level as an n x n matrix over `system.states` (row-major; diagonal 3). */

@@ -19,27 +19,41 @@ export type TiesGraph = UndirectedGraph<{ name: string }, TieEdge>;
  * bilateral treaty ties one pair and is always kept). States without ties are not in the graph.
  */
 export function tiesGraph(data: AnalyticsData, system: TieSystem): TiesGraph {
-  const g: TiesGraph = new UndirectedGraph();
-  const half = system.states.length / 2;
+  // Pairs are tallied in flat n x n arrays, then the graph is built in one pass with nodes and
+  // edges in the order of their first tie (the order Louvain's seeded walk depends on).
+  const n = system.states.length;
+  const half = n / 2;
+  const weight = new Int32Array(n * n);
+  const level = new Uint8Array(n * n);
+  const firstTies: number[] = [];
   for (const roster of system.rosters.values()) {
     if (roster.length > half && roster.length > 2) continue;
+    const at = roster.map((e) => system.index.get(e.nation) as number);
     for (let p = 0; p < roster.length; p++) {
       const a = roster[p] as RosterEntry;
+      const i = at[p] as number;
       for (let q = p + 1; q < roster.length; q++) {
-        const b = roster[q] as RosterEntry;
-        const level = treatyLevel(a, b);
-        if (level === 0) continue;
-        for (const id of [a.nation, b.nation])
-          if (!g.hasNode(id)) g.addNode(id, { name: data.states.get(id)?.name ?? id });
-        const edge = g.edge(a.nation, b.nation);
-        if (edge === undefined) g.addEdge(a.nation, b.nation, { weight: 1, level });
-        else
-          g.updateEdgeAttributes(edge, (e) => ({
-            weight: e.weight + 1,
-            level: Math.max(e.level, level),
-          }));
+        const l = treatyLevel(a, roster[q] as RosterEntry);
+        if (l === 0) continue;
+        const j = at[q] as number;
+        const key = i < j ? i * n + j : j * n + i;
+        if (weight[key] === 0) firstTies.push(i, j);
+        weight[key] = (weight[key] as number) + 1;
+        if (l > (level[key] as number)) level[key] = l;
       }
     }
+  }
+  const g: TiesGraph = new UndirectedGraph();
+  for (let t = 0; t < firstTies.length; t += 2) {
+    const i = firstTies[t] as number;
+    const j = firstTies[t + 1] as number;
+    for (const id of [system.states[i] as string, system.states[j] as string])
+      if (!g.hasNode(id)) g.addNode(id, { name: data.states.get(id)?.name ?? id });
+    const key = i < j ? i * n + j : j * n + i;
+    g.addEdge(system.states[i] as string, system.states[j] as string, {
+      weight: weight[key] as number,
+      level: level[key] as number,
+    });
   }
   return g;
 }

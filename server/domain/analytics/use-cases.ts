@@ -18,9 +18,11 @@ import type { GraphStore } from '../../store/graph-store.js';
 import { alignmentPairs, alignmentRanking, alignmentSeries } from './alignment.js';
 import { layerDate, layerEnd, loadAnalyticsData, requireState } from './load.js';
 import { obligationsOf } from './obligations.js';
+import { pathChanges, scenarioFocus } from './path-changes.js';
 import { structureOf } from './structure.js';
 import { tieSystem } from './tie-levels.js';
-import { whatIf } from './what-if.js';
+import { tiesGraph } from './ties-graph.js';
+import { applyScenario, whatIf } from './what-if.js';
 
 /** The use cases behind /api/analytics/*: one store read per request, then pure computation. */
 
@@ -81,10 +83,20 @@ export async function structure(store: GraphStore, q: StructureQuery): Promise<S
 export async function whatIfOf(store: GraphStore, body: WhatIfBody): Promise<WhatIfResponse> {
   const asOf = layerDate(body.layer, body.asOf);
   const data = await loadAnalyticsData(store, body.layer);
-  return whatIf(data, body.scenario, {
+  const diff = whatIf(data, body.scenario, {
     asOf,
     allRoles: body.allRoles,
     weighted: body.weighted,
     threshold: body.threshold,
   });
+  const before = tieSystem(data, asOf, body.allRoles);
+  const changed = applyScenario(data, body.scenario, asOf);
+  const after = tieSystem(changed, asOf, body.allRoles);
+  const paths = await pathChanges(
+    scenarioFocus(body.scenario, before),
+    tiesGraph(data, before),
+    tiesGraph(changed, after),
+    asOf,
+  );
+  return { ...diff, paths };
 }

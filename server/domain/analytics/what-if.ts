@@ -143,7 +143,7 @@ export function whatIf(
   data: AnalyticsData,
   scenario: Scenario,
   options: WhatIfOptions,
-): WhatIfResponse {
+): Omit<WhatIfResponse, 'paths'> {
   const { asOf, allRoles } = options;
   const changed = applyScenario(data, scenario, asOf);
   const before = tieSystem(data, asOf, allRoles);
