@@ -92,11 +92,10 @@ export async function whatIfOf(store: GraphStore, body: WhatIfBody): Promise<Wha
   const before = tieSystem(data, asOf, body.allRoles);
   const changed = applyScenario(data, body.scenario, asOf);
   const after = tieSystem(changed, asOf, body.allRoles);
-  const paths = await pathChanges(
+  const paths = pathChanges(
     scenarioFocus(body.scenario, before),
     tiesGraph(data, before),
     tiesGraph(changed, after),
-    asOf,
   );
   return { ...diff, paths };
 }
