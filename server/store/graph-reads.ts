@@ -18,6 +18,17 @@ export interface ReadPrimitives {
   expand: Expand;
   /** The adapter's runner for query descriptors. */
   run: RunQuery;
+  /**
+   * The relationships of the given types holding on `asOf` among the given nodes, where the
+   * adapter can find them without reading the nodes at their far ends (by default one
+   * `expand` from all of them, which reads every neighbour).
+   */
+  edgesAmong?: (
+    ids: ReadonlySet<string>,
+    asOf: string,
+    rels: readonly RelType[],
+    layer: Layer,
+  ) => Promise<GraphEdge[]>;
 }
 
 export type GraphReads = Pick<
@@ -37,7 +48,7 @@ export type GraphReads = Pick<
  * are the pure breadth-first searches of domain/traversal.ts over `expand`, memberships run
  * the common query descriptors.
  */
-export function graphReads({ nodesById, expand, run }: ReadPrimitives): GraphReads {
+export function graphReads({ nodesById, expand, run, edgesAmong }: ReadPrimitives): GraphReads {
   return {
     async getNode(id) {
       return (await nodesById([id])).get(id) ?? null;
@@ -49,7 +60,9 @@ export function graphReads({ nodesById, expand, run }: ReadPrimitives): GraphRea
 
     async subgraph(ids, { asOf, rels, layer = 'curated' }) {
       const nodes = await nodesById(new Set(ids));
-      const edges = await edgesAmong(nodes, expand, asOf, rels, layer);
+      const edges = edgesAmong
+        ? await edgesAmong(new Set(nodes.keys()), asOf, rels ?? REL_TYPES, layer)
+        : await edgesByExpansion(nodes, expand, asOf, rels, layer);
       return { nodes: [...nodes.values()], edges };
     },
 
@@ -77,7 +90,7 @@ export function graphReads({ nodesById, expand, run }: ReadPrimitives): GraphRea
 }
 
 /** The relationships among the given nodes that one expansion from all of them finds. */
-async function edgesAmong(
+async function edgesByExpansion(
   nodes: ReadonlyMap<string, GraphNode>,
   expand: Expand,
   asOf: string,

@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { GraphNode } from '../../contract/graph.js';
-import { inLayer, type StatsResponse } from '../../contract/index.js';
+import type { GraphEdge, GraphNode } from '../../contract/graph.js';
+import { inLayer, type Layer, type StatsResponse } from '../../contract/index.js';
+import type { RelType } from '../../contract/primitives.js';
 import type { QueryResponse } from '../../contract/query.js';
 import type { Expand } from '../../domain/traversal.js';
 import { AppError } from '../../lib/app-error.js';
@@ -96,13 +97,18 @@ async function open({
     return found;
   }
 
-  /** One hop over the topology index (topology.ts), loaded on first use after open or import. */
-  const expand: Expand = async (ids, asOf, rels, layer) => {
-    if (ids.length === 0) return [];
+  /** The topology index (topology.ts), loaded on first use after open or import. */
+  const topologyIndex = () => {
     topology ??= reads
       .run(queries.allRelationships, {})
       .then((rows) => new Topology(rows.map(toGraphEdge)));
-    const steps = (await topology)
+    return topology;
+  };
+
+  /** One hop over the topology index. */
+  const expand: Expand = async (ids, asOf, rels, layer) => {
+    if (ids.length === 0) return [];
+    const steps = (await topologyIndex())
       .expand(ids, asOf, new Set(rels))
       .filter((s) => inLayer(s.edge.properties.layer, layer));
     const others = await nodesById(steps.map((s) => s.to));
@@ -110,6 +116,20 @@ async function open({
       const other = others.get(to);
       return other ? [{ edge, other, from }] : [];
     });
+  };
+
+  /** Edges among a set of nodes straight from the topology index: no neighbour is read. */
+  const edgesAmong = async (
+    ids: ReadonlySet<string>,
+    asOf: string,
+    rels: readonly RelType[],
+    layer: Layer,
+  ): Promise<GraphEdge[]> => {
+    const edges = new Map<string, GraphEdge>();
+    for (const { edge, to } of (await topologyIndex()).expand([...ids], asOf, new Set(rels))) {
+      if (ids.has(to) && inLayer(edge.properties.layer, layer)) edges.set(edge.id, edge);
+    }
+    return [...edges.values()];
   };
 
   async function importStream(source: ImportSource, memory?: number): Promise<ImportSummary> {
@@ -125,7 +145,7 @@ async function open({
 
   return {
     backend: 'embedded',
-    ...graphReads({ nodesById, expand, run: reads.run }),
+    ...graphReads({ nodesById, expand, run: reads.run, edgesAmong }),
 
     async relationships(layer = 'curated') {
       topology ??= reads
