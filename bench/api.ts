@@ -16,6 +16,7 @@
 import { loadavg } from 'node:os';
 import {
   type Figures,
+  graphSize,
   measure as measureWith,
   settle,
   spread,
@@ -76,10 +77,7 @@ async function main() {
     : await startBenchServer(CACHE_OFF ? { READ_CACHE_MAX_ENTRIES: '0' } : {});
   const bare = await startBareFloor();
   try {
-    const health = (await (await fetch(`${server.url}/api/health`)).json()) as {
-      nodes: number;
-      relationships: number;
-    };
+    const health = await graphSize(server.url);
     log(
       `Entente API benchmark: ${CONNECTIONS} connections, ${SECONDS} s per route (floors ${FLOOR_SECONDS} s), ${RUNS} runs, read cache ${CACHE_OFF ? 'off' : 'on'}, ${health.nodes} nodes, ${health.relationships} relationships`,
     );

@@ -92,3 +92,11 @@ export function spread(values: number[], digits = 0): string {
   const f = (v: number | undefined) => (v ?? 0).toFixed(digits);
   return `${f(sorted[0])} / ${f(sorted[Math.floor(sorted.length / 2)])} / ${f(sorted.at(-1))}`;
 }
+
+/** The node and relationship counts the server's health route reports. */
+export async function graphSize(url: string): Promise<{ nodes: number; relationships: number }> {
+  return (await (await fetch(`${url}/api/health`)).json()) as {
+    nodes: number;
+    relationships: number;
+  };
+}

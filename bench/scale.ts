@@ -17,7 +17,15 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../server/lib/project-root.js';
 import { syntheticId, writeSynthetic } from '../server/seed/synthetic.js';
-import { type Figures, measure, type Request, settle, spread, startBareFloor } from './load-gen.js';
+import {
+  type Figures,
+  graphSize,
+  measure,
+  type Request,
+  settle,
+  spread,
+  startBareFloor,
+} from './load-gen.js';
 import { startBenchServer } from './server.js';
 
 const [NODES, RELS] = (process.env.BENCH_SCALE ?? '100000x500000').split('x').map(Number) as [
@@ -127,10 +135,7 @@ async function main() {
     );
     const bare = await startBareFloor();
     try {
-      const health = (await (await fetch(`${server.url}/api/health`)).json()) as {
-        nodes: number;
-        relationships: number;
-      };
+      const health = await graphSize(server.url);
       log(
         `Entente at scale: ${health.nodes} nodes, ${health.relationships} relationships; ${CONNECTIONS} connections, ${SECONDS} s per route, ${RUNS} runs, read cache off`,
       );
