@@ -183,6 +183,7 @@ describe('decks with a map and a logo', () => {
       .parse(binaryBody)
       .expect(200);
     if (!POPPLER) {
+      console.log('PDF map checks skipped: poppler-utils (pdftoppm, pdfimages) is not installed');
       t.skip();
       return;
     }
