@@ -183,9 +183,7 @@ describe('decks with a map and a logo', () => {
       .parse(binaryBody)
       .expect(200);
     if (!POPPLER) {
-      console.log('PDF map checks skipped: poppler-utils (pdftoppm, pdfimages) is not installed');
-      t.skip();
-      return;
+      return t.skip('PDF map checks skipped: poppler-utils (pdftoppm, pdfimages) is not installed');
     }
     const out = await mkdtemp(path.join(tmpdir(), 'entente-map-pdf-'));
     try {

@@ -333,9 +333,7 @@ describe('decks and their exports', () => {
     const pdf = res.body as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     if (!POPPLER) {
-      console.log('PDF page and text checks skipped: poppler-utils is not installed');
-      t.skip();
-      return;
+      return t.skip('PDF page and text checks skipped: poppler-utils is not installed');
     }
     const out = await mkdtemp(path.join(tmpdir(), 'entente-pdf-'));
     try {
