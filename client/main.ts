@@ -155,7 +155,13 @@ const exporter = createExportActions(
   api,
 );
 const share = createShareActions(s);
-const briefings = createBriefingActions(api, s, { canvas, time, overlap, path }, view, track);
+const briefings = createBriefingActions(
+  api,
+  s,
+  { canvas, time, overlap, path, scenario: analytics },
+  view,
+  track,
+);
 const viewsPanel = mountViewsPanel(s, ss.$session, briefings);
 const presenter = mountPresenter($('#canvas-wrap'), {
   s,

@@ -1,4 +1,8 @@
-import { ALIGNMENT_MAX_NATIONS, LAYER_RANGE } from '../../server/contract/analytics.js';
+import {
+  ALIGNMENT_MAX_NATIONS,
+  LAYER_RANGE,
+  ScenarioSchema,
+} from '../../server/contract/analytics.js';
 import type { AnalyticsStores, AnalyticsTab, StructureFilters } from '../state/analytics.js';
 import type {
   AlignmentRanking,
@@ -13,7 +17,7 @@ import type {
   StructureResult,
 } from '../state/analytics-model.js';
 import { analyticsLayer, outOfRange } from '../state/analytics-model.js';
-import { addChange, removeChange, scenarioOf } from '../state/analytics-scenario.js';
+import { addChange, emptyScenario, removeChange, scenarioOf } from '../state/analytics-scenario.js';
 import { existsOn } from '../state/lifetime.js';
 import type { Canvas } from '../state/model.js';
 import type { Stores } from '../state/stores.js';
@@ -213,9 +217,34 @@ export function createAnalyticsActions(
       as.$structureFilters.set(f);
       await loadStructure();
     },
-    addChange: (c: ScenarioChange) => as.$scenario.set(addChange(as.$scenario.get(), c)),
-    removeChange: (i: number) => as.$scenario.set(removeChange(as.$scenario.get(), i)),
+    /** Edits the scenario; the last comparison, now of another scenario, is dropped. */
+    addChange: (c: ScenarioChange) => {
+      as.$scenario.set(addChange(as.$scenario.get(), c));
+      as.$scenarioDiff.set(null);
+    },
+    removeChange: (i: number) => {
+      as.$scenario.set(removeChange(as.$scenario.get(), i));
+      as.$scenarioDiff.set(null);
+    },
     runWhatIf,
+    /** The scenario a saved view keeps: the one being built, or undefined while it has no change. */
+    keptScenario: (): Scenario | undefined => scenarioOf(as.$scenario.get()) ?? undefined,
+    /**
+     * Puts back the scenario a saved view kept (none when it kept none, or kept a value that
+     * is not a scenario, as views saved before scenarios were checked may), and drops the last
+     * comparison. `show` opens the What-if tab and compares it against the view's date.
+     */
+    async restoreScenario(raw: unknown, show: boolean) {
+      const parsed = ScenarioSchema.safeParse(raw);
+      as.$scenario.set(parsed.success ? parsed.data : emptyScenario);
+      as.$scenarioDiff.set(null);
+      if (!parsed.success) return;
+      if (show) {
+        as.$analyticsTab.set('whatif');
+        as.$analyticsOpen.set(true);
+      }
+      if (as.$analyticsOpen.get() && as.$analyticsTab.get() === 'whatif') await runWhatIf();
+    },
     refresh,
     /** Re-reads the open tab on a date or layer change, the matrix when the nations change. */
     follow(): () => void {

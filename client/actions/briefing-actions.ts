@@ -23,6 +23,7 @@ import {
   type ViewSnapshot,
 } from '../state/view-snapshot.js';
 import { downloadBlob as download } from '../ui/download.js';
+import type { AnalyticsActions } from './analytics-actions.js';
 import type { CanvasActions } from './canvas-actions.js';
 import type { OverlapActions } from './overlap-actions.js';
 import type { PathActions } from './path-actions.js';
@@ -88,7 +89,14 @@ function openedNotice(name: string, changes: ViewChanges) {
 export function createBriefingActions(
   api: BriefingApi,
   s: Stores,
-  a: { canvas: CanvasActions; time: TimeActions; overlap: OverlapActions; path: PathActions },
+  a: {
+    canvas: CanvasActions;
+    time: TimeActions;
+    overlap: OverlapActions;
+    path: PathActions;
+    /** The what-if scenario a view keeps (actions/analytics-actions.ts). */
+    scenario: Pick<AnalyticsActions, 'keptScenario' | 'restoreScenario'>;
+  },
   view: PlacingView,
   track: Track,
 ) {
@@ -106,14 +114,17 @@ export function createBriefingActions(
     captureView(currentView(s), view.positions(), {
       overlapAssociates: s.$overlapAssociates.get(),
       ties: s.$tieFilter.get(),
+      scenario: a.scenario.keptScenario(),
       ...words,
     });
 
   /**
    * Draws a snapshot: settings first, then the canvas (nodes arrive at their saved places),
    * then the analyses, then every node is put where it was saved (over `ms` when animated).
+   * `showScenario` opens the What-if tab on the view's scenario, if it keeps one (opening a
+   * view does; presenting a slide does not).
    */
-  async function restore(raw: SavedView['state'], ms = 0) {
+  async function restore(raw: SavedView['state'], ms = 0, showScenario = false) {
     const v = normaliseSnapshot(raw, s.today);
     s.$layer.set(v.layer);
     s.$sizeBy.set(v.sizeBy);
@@ -136,6 +147,7 @@ export function createBriefingActions(
     else a.path.clearPath();
     s.$selection.set(v.selected);
     await view.place(v.positions, ms);
+    await a.scenario.restoreScenario(v.scenario, showScenario);
   }
 
   const refreshViews = () =>
@@ -196,7 +208,7 @@ export function createBriefingActions(
     openView: (id: string, by: 'id' | 'shortId' = 'id') =>
       track('Opening the view', async () => {
         const res = by === 'id' ? await api.view(id) : await api.viewByShortId(id);
-        await restore(res.view.state);
+        await restore(res.view.state, 0, true);
         s.$notice.set(openedNotice(res.view.name, res.changes));
         return res.view;
       }),

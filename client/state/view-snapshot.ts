@@ -1,3 +1,4 @@
+import { type Scenario, ScenarioSchema } from '../../server/contract/analytics.js';
 import { LAYERS } from '../../server/contract/api.js';
 import type { ViewStateInput } from '../../server/contract/briefings.js';
 import type { Filters } from './filters.js';
@@ -25,6 +26,8 @@ export interface ViewSnapshot extends ViewState {
   ties: { minWeight: number; topK: number | null };
   caption: string;
   notes: string;
+  /** The what-if scenario being built when the view was saved (validated when reopened). */
+  scenario?: Scenario;
 }
 
 /** Positions are kept to a tenth of a model unit: exact enough to redraw, small to store. */
@@ -37,7 +40,13 @@ const round = (v: number) => Math.round(v * 10) / 10;
 export function captureView(
   view: ViewState,
   drawn: readonly { id: string; x: number; y: number; color?: string; size?: number }[],
-  extra: { overlapAssociates: boolean; ties: TieFilter; caption?: string; notes?: string },
+  extra: {
+    overlapAssociates: boolean;
+    ties: TieFilter;
+    caption?: string;
+    notes?: string;
+    scenario?: Scenario;
+  },
 ): ViewSnapshot {
   const onCanvas = new Set(view.nodes);
   const positions: Record<string, Placed> = {};
@@ -64,6 +73,7 @@ export function captureView(
     },
     caption: extra.caption?.trim() ?? '',
     notes: extra.notes?.trim() ?? '',
+    ...(extra.scenario ? { scenario: extra.scenario } : {}),
   };
 }
 
@@ -79,11 +89,13 @@ function oneOf<T extends string>(allowed: readonly T[], value: unknown, fallback
 
 /**
  * A stored view state (the contract's, as the API answers it) in the explorer's terms:
- * unknown layouts and modes take the default, and positions and styles of nodes that are not
- * in the view are dropped.
+ * unknown layouts and modes take the default, positions and styles of nodes that are not
+ * in the view are dropped, and a scenario that is not one (views saved before scenarios were
+ * checked kept any JSON) is left out.
  */
 export function normaliseSnapshot(raw: ViewStateInput, today: string): ViewSnapshot {
   const base = defaultView(today);
+  const scenario = ScenarioSchema.safeParse(raw.scenario);
   const nodes = [...new Set(raw.nodes)];
   const keep = new Set(nodes);
   const positions: Record<string, Placed> = {};
@@ -113,6 +125,7 @@ export function normaliseSnapshot(raw: ViewStateInput, today: string): ViewSnaps
     ties: raw.ties ?? { minWeight: 2, topK: 5 },
     caption: raw.caption ?? '',
     notes: raw.notes ?? '',
+    ...(scenario.success ? { scenario: scenario.data } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { ScenarioSchema } from './analytics.js';
 import { LAYERS } from './api.js';
 import {
-  BRIEFING_JSON_MAX_CHARS,
   BRIEFING_NAME_MAX_CHARS,
   BRIEFING_NOTES_MAX_CHARS,
   BRIEFING_SEARCH_MAX_CHARS,
@@ -43,13 +43,6 @@ const Text = (max: number) => z.string().max(max);
 const Name = z.string().trim().min(1, 'a name').max(BRIEFING_NAME_MAX_CHARS);
 const Token = z.string().max(64);
 const Coordinate = z.number().finite().min(-1e9).max(1e9);
-
-/** A JSON value (object, array, scalar) whose text is at most BRIEFING_JSON_MAX_CHARS. */
-export const BoundedJsonSchema = z
-  .json()
-  .refine((v) => JSON.stringify(v).length <= BRIEFING_JSON_MAX_CHARS, {
-    message: `at most ${BRIEFING_JSON_MAX_CHARS} characters of JSON`,
-  });
 
 /** What is hidden (the explorer's filters): labels, relationship types, regions, kinds. */
 export const ViewFiltersSchema = z.strictObject({
@@ -102,8 +95,11 @@ export const ViewStateSchema = z.strictObject({
     .default({ minWeight: 2, topK: 5 }),
   selected: NodeIdSchema.nullable().default(null),
   path: z.strictObject({ from: NodeIdSchema, to: NodeIdSchema }).nullable().default(null),
-  /** A what-if scenario, opaque for now (analytics defines it). */
-  scenario: BoundedJsonSchema.optional(),
+  /**
+   * The what-if scenario open in the Analytics drawer (analytics.ts, `POST
+   * /api/analytics/what-if`), reopened with the view; absent when there is none.
+   */
+  scenario: ScenarioSchema.optional(),
   caption: Text(BRIEFING_TEXT_MAX_CHARS).default(''),
   notes: Text(BRIEFING_NOTES_MAX_CHARS).default(''),
 });

@@ -53,8 +53,6 @@ export const BRIEFING_TEXT_MAX_CHARS = 500;
 export const BRIEFING_NOTES_MAX_CHARS = 5000;
 /** Characters of a name search. */
 export const BRIEFING_SEARCH_MAX_CHARS = 120;
-/** Characters of an opaque JSON value a view keeps (the what-if scenario). */
-export const BRIEFING_JSON_MAX_CHARS = 20_000;
 /** Characters of a deck logo's data URL (about 150 kB of image). */
 export const BRIEFING_LOGO_MAX_CHARS = 200_000;
 /** Nodes one saved view keeps. */

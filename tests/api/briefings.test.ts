@@ -163,6 +163,42 @@ describe('saved views', () => {
     expect(read.changes).toMatchObject({ removedNodes: 1, missing: ['nation:ZZZ'] });
   });
 
+  it('keep a what-if scenario, and refuse one that is not a scenario', async () => {
+    const viewer = await as('viewer');
+    const scenario = {
+      name: 'Turkiye leaves NATO',
+      changes: [{ op: 'removeMembership', nation: 'nation:TUR', treaty: 'alliance:nato' }],
+    };
+    const view = await createView(viewer, 'What if Turkiye left', { ...nato1955, scenario });
+    expect(view.state.scenario).toEqual(scenario);
+    const read = body(await viewer.get(`/api/views/${view.id}`).expect(200));
+    expect(read.view.state.scenario).toEqual(scenario);
+    // Changing the view's words keeps the scenario; a new state without one drops it.
+    const renamed = body(
+      await viewer.patch(`/api/views/${view.id}`).send({ name: 'Renamed what-if' }).expect(200),
+    );
+    expect(renamed.view.state.scenario).toEqual(scenario);
+    const cleared = body(
+      await viewer.patch(`/api/views/${view.id}`).send({ state: nato1955 }).expect(200),
+    );
+    expect(cleared.view.state.scenario).toBeUndefined();
+
+    const before = (await viewer.get('/api/views?scope=mine').expect(200)).body;
+    for (const bad of [
+      { remove: ['nation:FRA'] },
+      { changes: [] },
+      { changes: [{ op: 'explode', nation: 'nation:TUR' }] },
+      { changes: [{ op: 'removeNation', nation: 'alliance:nato' }] },
+      { changes: Array.from({ length: 51 }, () => ({ op: 'removeNation', nation: 'nation:TUR' })) },
+    ]) {
+      const res = await viewer
+        .post('/api/views')
+        .send({ name: 'bad scenario', state: { ...nato1955, scenario: bad } });
+      expectError(res, 400, 'INVALID_REQUEST');
+    }
+    expect((await viewer.get('/api/views?scope=mine').expect(200)).body).toEqual(before);
+  });
+
   it('refuse bad input with a 4xx and change nothing', async () => {
     const viewer = await as('viewer');
     const before = (await viewer.get('/api/views?scope=mine').expect(200)).body;

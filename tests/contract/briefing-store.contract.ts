@@ -32,7 +32,10 @@ export function describeBriefingStore(
       positions: { 'alliance:nato': { x: 10.5, y: -20 }, 'nation:FRA': { x: 100, y: 40.1 } },
       asOf: '1955-06-01',
       caption: 'NATO <b>1955</b>',
-      scenario: { remove: ['nation:FRA'], weights: [1, 2.5] },
+      scenario: {
+        name: 'France leaves NATO',
+        changes: [{ op: 'removeMembership', nation: 'nation:FRA', treaty: 'alliance:nato' }],
+      },
     });
     const view = (n: number, over: Partial<StoredView> = {}): StoredView => ({
       id: `view_${run}${n}`,

@@ -9,7 +9,15 @@ import {
   WhatIfResponseSchema,
 } from '../../server/contract/analytics.js';
 import { routes } from '../../server/contract/routes.js';
-import { ARTIFACTS, pageAt, pngSize, settle, useExplorer } from './harness.js';
+import {
+  ARTIFACTS,
+  E2E_ADMIN,
+  pageAt,
+  pngSize,
+  settle,
+  signInWithDialog,
+  useExplorer,
+} from './harness.js';
 import {
   horizontalOverflow,
   seriousA11yViolations,
@@ -238,6 +246,43 @@ for (const size of [
       await page.screenshot({ path: path.join(ARTIFACTS, `analytics-${tag}-what-if.png`) });
       expect(await seriousA11yViolations(page)).toEqual([]);
       expect(await sidewaysScrolled(page)).toEqual([]);
+
+      // The scenario is kept in a saved view: reopened, it is back in the What-if tab and compared.
+      const viewName = `Turkiye leaves NATO ${tag}`;
+      // Saved work belongs to a user: sign in, unless this browser already is.
+      await page.waitForSelector('#sign-in-open, #account-menu', { timeout: 10_000 });
+      if (await page.isVisible('#sign-in-open')) await signInWithDialog(page, E2E_ADMIN);
+      if (!(await page.isVisible('#views-open'))) await page.click('#toolbar-more');
+      await page.click('#views-open');
+      await page.waitForSelector('#views-dialog[open]');
+      await page.fill('#view-name', viewName);
+      await page.click('#view-save');
+      await page.waitForFunction(
+        `[...document.querySelectorAll('#views-list .item-name')].some((e) => e.textContent === ${JSON.stringify(viewName)})`,
+        null,
+        { timeout: 20_000 },
+      );
+      await page.keyboard.press('Escape');
+      // Emptying the scenario in the drawer, then reopening the view, brings it back.
+      await page.click('#whatif-changes button');
+      await page.waitForFunction(
+        '!document.querySelector("#whatif-changes") && !document.querySelector("#whatif-diff")',
+      );
+      if (!(await page.isVisible('#views-open'))) await page.click('#toolbar-more');
+      await page.click('#views-open');
+      await page.fill('#views-search', viewName);
+      await page.waitForFunction(
+        'document.querySelectorAll("#views-list li[data-id]").length === 1',
+        null,
+        { timeout: 10_000 },
+      );
+      await page.click('#views-list li[data-id] .view-open');
+      await page.waitForFunction('!document.querySelector("#views-dialog")?.open');
+      await page.waitForSelector('#whatif-diff', { timeout: 20_000 });
+      expect(await page.textContent('#whatif-changes')).toContain('leaves');
+      expect(await page.textContent('#whatif-diff')).toContain(
+        `Ties lost (${diff.counts.tiesLost})`,
+      );
 
       // The ATOP layer ends in 2018: on today's date the drawer says so instead of asking.
       expect(await page.isVisible('#analytics-range')).toBe(false);

@@ -91,6 +91,40 @@ describe('analytics actions', () => {
     ]);
   });
 
+  it('keep the scenario for a saved view and put back only a valid one', async () => {
+    const { as, a } = setUp();
+    expect(a.keptScenario()).toBeUndefined();
+    const leave = {
+      op: 'removeMembership',
+      nation: 'nation:FRA',
+      treaty: 'alliance:nato',
+    } as const;
+    a.addChange(leave);
+    await a.runWhatIf();
+    expect(as.$scenarioDiff.get()).not.toBe(null);
+    expect(a.keptScenario()).toEqual({ changes: [leave] });
+    // An edit drops the comparison, which was of the scenario before it.
+    a.removeChange(0);
+    expect(as.$scenarioDiff.get()).toBe(null);
+    expect(a.keptScenario()).toBeUndefined();
+
+    // Restored without showing: the scenario is back, nothing is compared (the drawer is shut).
+    await a.restoreScenario({ name: 'France leaves', changes: [leave] }, false);
+    expect(as.$scenario.get()).toEqual({ name: 'France leaves', changes: [leave] });
+    expect(as.$scenarioDiff.get()).toBe(null);
+    expect(as.$analyticsOpen.get()).toBe(false);
+    // Shown: the What-if tab opens and compares it.
+    await a.restoreScenario({ changes: [leave] }, true);
+    expect(as.$analyticsTab.get()).toBe('whatif');
+    expect(as.$scenarioDiff.get()?.scenario.changes).toEqual([leave]);
+    // A value that is not a scenario (views once kept any JSON) leaves none.
+    for (const bad of [undefined, { remove: ['nation:FRA'] }, { changes: [] }]) {
+      await a.restoreScenario(bad, true);
+      expect(as.$scenario.get().changes).toEqual([]);
+      expect(as.$scenarioDiff.get()).toBe(null);
+    }
+  });
+
   it('ask nothing outside the layer and say why', async () => {
     const { s, as, canvas, a } = setUp('2024-01-01');
     s.$layer.set('atop');

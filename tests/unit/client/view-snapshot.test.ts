@@ -50,6 +50,24 @@ describe('view snapshot', () => {
     expect(normaliseSnapshot(stored, today)).toEqual(snap);
   });
 
+  it('keeps the what-if scenario, and reads back only one that is a scenario', () => {
+    const scenario = {
+      changes: [{ op: 'removeMembership', nation: 'nation:TUR', treaty: 'alliance:nato' }],
+    } as const;
+    const snap = captureView(view, [], {
+      overlapAssociates: false,
+      ties: ALL_TIES,
+      scenario: { changes: [...scenario.changes] },
+    });
+    const stored = ViewStateSchema.parse(JSON.parse(JSON.stringify(snap)));
+    expect(stored.scenario).toEqual(scenario);
+    expect(normaliseSnapshot(stored, today).scenario).toEqual(scenario);
+    // A view saved before scenarios were checked may hold any JSON there: it is left out.
+    const old = { ...stored, scenario: { remove: ['nation:TUR'] } as never };
+    expect(normaliseSnapshot(old, today)).not.toHaveProperty('scenario');
+    expect(ViewStateSchema.safeParse(old).success).toBe(false);
+  });
+
   it('reads a partial stored value with defaults and drops stray positions', () => {
     const snap = normaliseSnapshot(
       {
