@@ -66,7 +66,7 @@ export function mountAlignment(
               measure: MEASURE_TEXT[measure],
               events: series.events,
               eventText: (e) =>
-                `${e.date}: ${nameOf(e.nation)} ${e.kind === 'join' ? 'joins' : 'leaves'} ${e.treaty.name}`,
+                `${e.date}: ${e.name} ${e.kind === 'join' ? 'joins' : 'leaves'} ${e.treaty.name}`,
             },
           )
         : null;
@@ -157,6 +157,11 @@ export function mountAlignment(
             'figure',
             { class: 'chart-box' },
             line,
+            h(
+              'figcaption',
+              { class: 'muted', id: 'alignment-series-key' },
+              `Dashed lines: ${series?.a.name} or ${series?.b.name} joins (green) or leaves (red) an alliance or agreement. Grey ticks: another state's join or exit that moved the value (${series?.events.filter((e) => e.by === 'third').length ?? 0} in all). Hover a mark for names.`,
+            ),
             chartExports(
               'alignment-series',
               'pair chart',

@@ -151,10 +151,17 @@ export const SeriesPointSchema = z.strictObject({
   level: TieLevelSchema.nullable(),
 });
 
-/** A join or exit of a or b (alliance membership or agreement party) that falls in the span. */
+/**
+ * A join or exit (alliance membership or agreement party) in the span that moved the pair's S:
+ * one of a or b (`by: 'pair'`), or a third state whose tie to one of the pair changed
+ * against its tie to the other (`by: 'third'`, docs/analytics.md).
+ */
 export const MembershipEventSchema = z.strictObject({
   date: IsoDateSchema,
   nation: z.string(),
+  /** The state's name in the layer. */
+  name: z.string(),
+  by: z.enum(['pair', 'third']),
   treaty: z.strictObject({ id: z.string(), name: z.string() }),
   kind: z.enum(['join', 'exit']),
   /** S on 1 January before and after the event (null outside the span or a state's life). */

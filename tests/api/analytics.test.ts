@@ -141,11 +141,36 @@ describe('how aligned are India and the United States, and since 1990', () => {
       sOf(vectors('2024-01-01').row('nation:USA'), vectors('2024-01-01').row('nation:IND')) -
       sOf(vectors('1990-01-01').row('nation:USA'), vectors('1990-01-01').row('nation:IND'));
     expect(change).toBeCloseTo(expected, 8);
-    // Every event is a join or exit of one of the pair, inside the span.
+    // Every event falls inside the span; the pair's own are theirs, and a third state's
+    // moved S: its gap |x_USA,k - x_IND,k| differs on the 1 January points around it.
+    const gap = (date: string, k: string) => {
+      const v = vectors(date);
+      const i = v.states.indexOf(k);
+      return i < 0 ? null : Math.abs((v.row('nation:USA')[i] ?? 0) - (v.row('nation:IND')[i] ?? 0));
+    };
+    const third = body.events.filter((e) => e.by === 'third');
     for (const e of body.events) {
-      expect(['nation:USA', 'nation:IND']).toContain(e.nation);
       expect(e.date >= '1990-01-01' && e.date < '2025-01-01').toBe(true);
+      if (e.by === 'pair') expect(['nation:USA', 'nation:IND']).toContain(e.nation);
     }
+    for (const e of third) {
+      expect(['nation:USA', 'nation:IND']).not.toContain(e.nation);
+      const year = Number(e.date.slice(0, 4));
+      const [before, after] = e.date.endsWith('-01-01') ? [year - 1, year] : [year, year + 1];
+      const g0 = gap(`${before}-01-01`, e.nation);
+      const g1 = gap(`${after}-01-01`, e.nation);
+      expect(g0 !== null && g1 !== null && g0 !== g1, `${e.nation} ${e.date}`).toBe(true);
+    }
+    // NATO's enlargements moved the US away from India: Poland's accession of 1999 is marked.
+    expect(
+      third.some(
+        (e) =>
+          e.nation === 'nation:POL' &&
+          e.treaty.id === 'alliance:nato' &&
+          e.kind === 'join' &&
+          e.date.startsWith('1999'),
+      ),
+    ).toBe(true);
   });
 
   it('the ranking for the US puts its closest partner first and lists every other state', async () => {

@@ -112,6 +112,27 @@ for (const size of [
       expect(Math.min(...years)).toBe(1990);
       expect(Math.max(...years)).toBe(Number(asOf.slice(0, 4)));
       expect(years.length).toBe(Number(asOf.slice(0, 4)) - 1990 + 1);
+      // Marks: the pair's own joins and exits, and a tick for each year a third state's move
+      // shifted S, as the server lists them (NATO's 1999 enlargement among them).
+      const series = await read(
+        routes.alignmentSeries,
+        `a=nation:IND&b=nation:USA&from=1990&to=${asOf.slice(0, 4)}`,
+      );
+      const yearsOf = (by: string) => [
+        ...new Set(series.events.filter((e) => e.by === by).map((e) => e.date.slice(0, 4))),
+      ];
+      const marked = (cls: string) =>
+        page
+          .locator(`#alignment-series .series-event.${cls}`)
+          .evaluateAll((gs) => gs.map((g) => g.getAttribute('data-year'))) as Promise<string[]>;
+      expect((await marked('third')).sort()).toEqual(yearsOf('third').sort());
+      expect((await marked('pair')).sort()).toEqual(yearsOf('pair').sort());
+      expect(
+        await page.textContent('#alignment-series .series-event.third[data-year="1999"] title'),
+      ).toContain('Poland joins North Atlantic Treaty Organization');
+      expect(await page.textContent('#alignment-series-key')).toContain(
+        `${series.events.filter((e) => e.by === 'third').length} in all`,
+      );
       await page.screenshot({ path: path.join(ARTIFACTS, `analytics-${tag}-alignment.png`) });
 
       // Most aligned with the United States: the server's ranking, best first.

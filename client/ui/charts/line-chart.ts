@@ -11,7 +11,7 @@ export interface LinePoint {
 export interface LineChartOptions {
   title: string;
   measure: string;
-  /** Joins and exits drawn as marks on the year they happened. */
+  /** Joins and exits drawn as marks on the year they happened (the pair's, and third states'). */
   events: readonly SeriesEvent[];
   eventText(e: SeriesEvent): string;
 }
@@ -21,8 +21,9 @@ const H = 240;
 const M = { left: 40, right: 12, top: 28, bottom: 30 };
 
 /**
- * A pair's value over time: one point a year, a line through them, and a mark on each year a
- * join or exit moved it (green for a join, red for an exit; the tooltip names them).
+ * A pair's value over time: one point a year, a line through them, a dashed mark on each year
+ * one of the pair joined or left (green for a join, red for an exit), and a grey tick on the
+ * axis on each year another state's join or exit moved it; the tooltips name them.
  */
 export function lineChartSvg(points: readonly LinePoint[], o: LineChartOptions): SVGSVGElement {
   const years = points.map((p) => p.year);
@@ -65,17 +66,37 @@ export function lineChartSvg(points: readonly LinePoint[], o: LineChartOptions):
       ),
     );
   }
-  const byYear = new Map<number, SeriesEvent[]>();
-  for (const e of o.events) {
-    const yr = Number(e.date.slice(0, 4));
-    if (yr >= x0 && yr <= x1) byYear.set(yr, [...(byYear.get(yr) ?? []), e]);
+  const byYear = (by: SeriesEvent['by']) => {
+    const years = new Map<number, SeriesEvent[]>();
+    for (const e of o.events) {
+      const yr = Number(e.date.slice(0, 4));
+      if (e.by === by && yr >= x0 && yr <= x1) years.set(yr, [...(years.get(yr) ?? []), e]);
+    }
+    return years;
+  };
+  // Other states' moves that changed S: short grey ticks on the axis, named in the tooltip.
+  for (const [yr, evs] of byYear('third')) {
+    svg.append(
+      s(
+        'g',
+        { class: 'series-event third', 'data-year': yr },
+        s('title', {}, evs.map(o.eventText).join('\n')),
+        s('rect', {
+          x: x(yr) - 1.5,
+          y: H - M.bottom - 8,
+          width: 3,
+          height: 8,
+          fill: '#868e96',
+        }),
+      ),
+    );
   }
-  for (const [yr, evs] of byYear) {
+  for (const [yr, evs] of byYear('pair')) {
     const joins = evs.some((e) => e.kind === 'join');
     svg.append(
       s(
         'g',
-        { class: 'series-event', 'data-year': yr },
+        { class: 'series-event pair', 'data-year': yr },
         s('title', {}, evs.map(o.eventText).join('\n')),
         s('line', {
           x1: x(yr),

@@ -158,6 +158,7 @@ export function alignmentSeries(
   if (options.from > options.to) throw new AppError('INVALID_REQUEST', 'from must not be after to');
   const points: AlignmentSeriesResponse['points'] = [];
   const byYear = new Map<number, number | null>();
+  const years = new Map<number, YearTies>();
   for (let year = options.from; year <= options.to; year++) {
     const date = seriesDate(year);
     if (!exists(sa, date) || !exists(sb, date)) {
@@ -168,6 +169,7 @@ export function alignmentSeries(
     const system = tieSystem(data, date, options.allRoles);
     const x = tieRow(system, a);
     const y = tieRow(system, b);
+    years.set(year, yearTies(system, a, b, x, y));
     const w = options.weighted ? weightsOrNull(data, system) : undefined;
     const sim = w === null ? null : similarity(x, y, w);
     const level = x[system.index.get(b) as number] as number;
@@ -181,7 +183,7 @@ export function alignmentSeries(
     layer: data.layer,
     weighted: options.weighted,
     points,
-    events: seriesEvents(data, [a, b], options, byYear),
+    events: seriesEvents(data, [a, b], options, byYear, years),
   };
 }
 
@@ -193,46 +195,86 @@ function weightsOrNull(data: AnalyticsData, system: TieSystem) {
   }
 }
 
+/** What a third state's move is judged by, for one year of the series. */
+interface YearTies {
+  /** |x_ak - x_bk| for every third state k of the year: what S sums. */
+  gap: ReadonlyMap<string, number>;
+  /** Treaties a or b is bound by on 1 January. */
+  treaties: ReadonlySet<string>;
+}
+
+function yearTies(system: TieSystem, a: string, b: string, x: Uint8Array, y: Uint8Array): YearTies {
+  const gap = new Map<string, number>();
+  system.states.forEach((k, i) => {
+    if (k !== a && k !== b) gap.set(k, Math.abs((x[i] as number) - (y[i] as number)));
+  });
+  const treaties = new Set([
+    ...(system.treatiesOf.get(a) ?? []),
+    ...(system.treatiesOf.get(b) ?? []),
+  ]);
+  return { gap, treaties };
+}
+
+/**
+ * The joins and exits that moved the pair's S: every one of a or b (in treaties that code an
+ * obligation), and each of a third state k in a treaty a or b was bound by, when k's gap
+ * |x_ak - x_bk| differs between the 1 January points before and after it (k now tied to one
+ * of the pair more or less than to the other). A third state's moves that cancel out within
+ * a year, or that change its tie to both alike (another member joining an alliance of both),
+ * leave S as it was and are not listed.
+ */
 function seriesEvents(
   data: AnalyticsData,
   nations: readonly string[],
   options: SeriesOptions,
   byYear: ReadonlyMap<number, number | null>,
+  years: ReadonlyMap<number, YearTies>,
 ): MembershipEvent[] {
   const first = seriesDate(options.from);
   const last = seriesDate(options.to + 1);
   const events: MembershipEvent[] = [];
-  const at = (date: string) => {
+  /** The series years on either side of a date (a date on 1 January is that year's point). */
+  const around = (date: string) => {
     const year = Number(date.slice(0, 4));
-    const onFirst = date.endsWith('-01-01');
-    return {
-      sBefore: byYear.get(onFirst ? year - 1 : year) ?? null,
-      sAfter: byYear.get(onFirst ? year : year + 1) ?? null,
-    };
+    return date.endsWith('-01-01') ? [year - 1, year] : [year, year + 1];
+  };
+  const at = (date: string) => {
+    const [before, after] = around(date) as [number, number];
+    return { sBefore: byYear.get(before) ?? null, sAfter: byYear.get(after) ?? null };
+  };
+  /** Whether a third state's move on the date changed its gap, through a treaty of the pair. */
+  const moved = (nation: string, treaty: string, date: string, kind: 'join' | 'exit') => {
+    const [before, after] = around(date) as [number, number];
+    const pre = years.get(before);
+    const post = years.get(after);
+    const g0 = pre?.gap.get(nation);
+    const g1 = post?.gap.get(nation);
+    if (g0 === undefined || g1 === undefined || g0 === g1) return false;
+    // A join shows in the roster after it, an exit in the roster before it.
+    return (kind === 'join' ? post : pre)?.treaties.has(treaty) ?? false;
   };
   for (const spell of data.spells) {
-    if (!nations.includes(spell.nation)) continue;
     if (!options.allRoles && spell.role !== 'member' && spell.role !== 'party') continue;
     const treaty = data.treaties.get(spell.treaty);
     const provisions = spell.provisions ?? treaty?.provisions ?? [];
     if (!treaty || provisions.length === 0) continue;
+    const by = nations.includes(spell.nation) ? 'pair' : 'third';
     const ref = { id: treaty.id, name: treaty.name };
-    if (spell.since >= first && spell.since < last)
-      events.push({
-        date: spell.since,
-        nation: spell.nation,
-        treaty: ref,
-        kind: 'join',
-        ...at(spell.since),
-      });
-    if (spell.until && spell.until >= first && spell.until < last)
-      events.push({
-        date: spell.until,
-        nation: spell.nation,
-        treaty: ref,
-        kind: 'exit',
-        ...at(spell.until),
-      });
+    const name = data.states.get(spell.nation)?.name ?? spell.nation;
+    const moves: [string | null, 'join' | 'exit'][] = [
+      [spell.since, 'join'],
+      [spell.until, 'exit'],
+    ];
+    for (const [date, kind] of moves) {
+      if (!date || date < first || date >= last) continue;
+      if (by === 'third' && !moved(spell.nation, treaty.id, date, kind)) continue;
+      events.push({ date, nation: spell.nation, name, by, treaty: ref, kind, ...at(date) });
+    }
   }
-  return events.sort((x, y) => x.date.localeCompare(y.date) || x.nation.localeCompare(y.nation));
+  return events.sort(
+    (x, y) =>
+      x.date.localeCompare(y.date) ||
+      (x.by === y.by ? 0 : x.by === 'pair' ? -1 : 1) ||
+      x.nation.localeCompare(y.nation),
+  );
 }
