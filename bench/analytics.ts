@@ -13,12 +13,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
+import { WhatIfBodySchema } from '../server/contract/analytics.js';
 import { alignmentSeries, allDyads } from '../server/domain/analytics/alignment.js';
 import { graphMetrics } from '../server/domain/analytics/centrality.js';
 import type { AnalyticsData } from '../server/domain/analytics/data.js';
 import { loadAnalyticsData } from '../server/domain/analytics/load.js';
 import { levelMatrix, tieSystem } from '../server/domain/analytics/tie-levels.js';
 import { tiesGraph } from '../server/domain/analytics/ties-graph.js';
+import { whatIfOf } from '../server/domain/analytics/use-cases.js';
 import { whatIf } from '../server/domain/analytics/what-if.js';
 import { projectRoot } from '../server/lib/project-root.js';
 import { importAtop } from '../server/seed/import-atop.js';
@@ -124,6 +126,20 @@ async function main() {
       floor,
       'JSON.stringify',
     );
+    // What the what-if route computes (use-cases.ts): the store read, the diff, and the
+    // shortest paths the scenario changes (one breadth-first search per focus state).
+    for (const [name, changes] of [
+      ['Turkiye leaves NATO', scenario.changes],
+      ['NATO ends', [{ op: 'removeTreaty', treaty: 'alliance:nato' }]],
+    ] as const) {
+      const body = WhatIfBodySchema.parse({ scenario: { changes }, asOf: '2024-01-01' });
+      report(
+        `what-if route: ${name}, 2024-01-01`,
+        await timeAsync(() => whatIfOf(store, body)),
+        floor,
+        'JSON.stringify',
+      );
+    }
     if (!existsSync(path.join(ATOP, 'atop5_1a.csv'))) {
       console.log(`ATOP measurements skipped: ${ATOP} is absent`);
       return;
