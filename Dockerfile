@@ -12,7 +12,8 @@ COPY . .
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=8080
+# LadybugDB's calls run on libuv's thread pool (4 threads by default): see docs/perf.md, Under load.
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=8080 UV_THREADPOOL_SIZE=16
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules

@@ -31,6 +31,8 @@ export async function startBenchServer(
       [path.join(projectRoot(), 'dist/server/main.js')],
       {
         env: {
+          // As `npm start` sets it (package.json): LadybugDB's calls share libuv's thread pool.
+          UV_THREADPOOL_SIZE: '16',
           ...process.env,
           DATA_DIR: dataDir,
           PORT: String(port),

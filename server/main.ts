@@ -97,6 +97,8 @@ async function start(): Promise<void> {
         ? { neo4j: config.NEO4J_URI, database: config.NEO4J_DATABASE }
         : { dataDir: config.DATA_DIR }),
       version,
+      // libuv's pool runs LadybugDB's calls beside file I/O (npm start sets 16; Node's default is 4).
+      threadPool: Number(process.env.UV_THREADPOOL_SIZE ?? 4),
     },
     `Entente listening on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port} (backend: ${opened.store.backend})`,
   );

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -199,6 +200,26 @@ describe('console attacks against the running server', () => {
       expect((await first).status).toBeLessThan(500);
       const after = await post({ cypher: 'RETURN 1 AS x' }, capped.url);
       expect(after.status, after.text).toBe(200);
+
+      // Callers that hang up as soon as they have sent their query (as a load generator does
+      // when it stops) leave no slot taken: the next query of the same user runs.
+      const { port, hostname } = new URL(capped.url);
+      const body = JSON.stringify({ cypher: 'RETURN 1 AS x', params: {} });
+      for (let i = 0; i < 5; i++) {
+        await new Promise<void>((resolve, reject) => {
+          const socket = connect(Number(port), hostname, () => {
+            socket.write(
+              `POST /api/query HTTP/1.1\r\nHost: ${hostname}\r\nAuthorization: Bearer ${tokens.get(capped.url)}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+            );
+            socket.destroy();
+            resolve();
+          });
+          socket.on('error', reject);
+        });
+      }
+      await new Promise((r) => setTimeout(r, 500));
+      const afterHangUps = await post({ cypher: 'RETURN 1 AS x' }, capped.url);
+      expect(afterHangUps.status, afterHangUps.text).toBe(200);
     } finally {
       await capped.stop();
     }

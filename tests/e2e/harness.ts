@@ -71,6 +71,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const child: ChildProcess = spawn(process.execPath, [entry], {
     cwd: ROOT,
     env: {
+      // As `npm start` runs it (package.json).
+      UV_THREADPOOL_SIZE: '16',
       ...inherited,
       ...admin,
       PORT: String(port),

@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { AppError } from '../../lib/app-error.js';
 import { principalOf } from './authenticate.js';
 
@@ -12,11 +12,25 @@ import { principalOf } from './authenticate.js';
  * once it is older than `maxAgeMs`, longer than the console pool lets any query live (its
  * wait for a worker and its run are both bounded): a request that never settles can hold a
  * slot for a while, never for good.
+ *
+ * A request whose connection closed before it got here (the caller hung up while its token
+ * was checked) takes no slot and runs nothing: its `close` event has already been emitted, and
+ * an answer written to the closed socket never emits `finish`, so a slot taken for it would
+ * only be freed by age. Under load that is how a client's slots were all held after it
+ * stopped (docs/perf.md, Under load).
  */
+/**
+ * True once the caller's connection is closed: nobody is left to answer. (Not `req.destroyed`:
+ * a request is destroyed as soon as its body has been read.)
+ */
+const connectionGone = (req: Request, res: Response) =>
+  res.closed || req.socket?.destroyed !== false;
+
 export function consoleAdmission(perClient: number, maxAgeMs: number): RequestHandler {
   const inFlight = new Map<string, Map<symbol, number>>();
   return (req, res, next) => {
     const user = principalOf(res).user;
+    if (connectionGone(req, res)) return;
     const client = user ? `user:${user.id}` : `address:${req.ip ?? req.socket.remoteAddress ?? ''}`;
     const now = Date.now();
     const slots = inFlight.get(client) ?? new Map<symbol, number>();
