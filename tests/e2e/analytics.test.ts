@@ -12,6 +12,7 @@ import { routes } from '../../server/contract/routes.js';
 import {
   ARTIFACTS,
   E2E_ADMIN,
+  openViewNamed,
   pageAt,
   pngSize,
   settle,
@@ -291,14 +292,7 @@ for (const size of [
       );
       if (!(await page.isVisible('#views-open'))) await page.click('#toolbar-more');
       await page.click('#views-open');
-      await page.fill('#views-search', viewName);
-      await page.waitForFunction(
-        'document.querySelectorAll("#views-list li[data-id]").length === 1',
-        null,
-        { timeout: 10_000 },
-      );
-      await page.click('#views-list li[data-id] .view-open');
-      await page.waitForFunction('!document.querySelector("#views-dialog")?.open');
+      await openViewNamed(page, viewName);
       await page.waitForSelector('#whatif-diff', { timeout: 20_000 });
       expect(await page.textContent('#whatif-changes')).toContain('leaves');
       expect(await page.textContent('#whatif-diff')).toContain(

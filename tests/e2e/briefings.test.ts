@@ -5,7 +5,15 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/paths.js';
-import { ARTIFACTS, E2E_ADMIN, pageAt, settle, signInWithDialog, useExplorer } from './harness.js';
+import {
+  ARTIFACTS,
+  E2E_ADMIN,
+  openViewNamed,
+  pageAt,
+  settle,
+  signInWithDialog,
+  useExplorer,
+} from './harness.js';
 import { horizontalOverflow, seriousA11yViolations, sidewaysScrolled } from './screen-checks.js';
 
 /*
@@ -146,14 +154,7 @@ for (const size of [
 
       // 2. Reopening the first view draws it where it was saved, positions included.
       await header(page, '#views-open');
-      await page.fill('#views-search', `NATO in 1955 ${tag}`);
-      await page.waitForFunction(
-        'document.querySelectorAll("#views-list li[data-id]").length === 1',
-        null,
-        { timeout: 10_000 },
-      );
-      await page.click('#views-list li[data-id] .view-open');
-      await page.waitForFunction('!document.querySelector("#views-dialog")?.open');
+      await openViewNamed(page, `NATO in 1955 ${tag}`);
       await settle(page);
       const first = saved['NATO in 1955'] ?? {};
       const now = await positionsOf(page);

@@ -262,3 +262,15 @@ export async function signInWithDialog(
   await page.press('#sign-in-password', 'Enter');
   await page.waitForSelector(`#account[data-user="${who.username}"]`, { timeout: 10_000 });
 }
+
+/** In the open Views dialog: searches for the one view named `name`, opens it, and waits for the dialog to close. */
+export async function openViewNamed(page: Page, name: string): Promise<void> {
+  await page.fill('#views-search', name);
+  await page.waitForFunction(
+    'document.querySelectorAll("#views-list li[data-id]").length === 1',
+    null,
+    { timeout: 10_000 },
+  );
+  await page.click('#views-list li[data-id] .view-open');
+  await page.waitForFunction('!document.querySelector("#views-dialog")?.open');
+}
