@@ -13,6 +13,7 @@ import {
   type SlideModel,
   slideSvg,
 } from '../domain/briefing/slide-svg.js';
+import { encodePng } from './png-encode.js';
 import { withSvgPictures } from './pptx-svg.js';
 
 /**
@@ -89,6 +90,22 @@ export function svgToPng(svg: string, width: number): Uint8Array {
     },
   });
   return resvg.render().asPng();
+}
+
+/**
+ * An SVG as PNG like `svgToPng`, drawn now and compressed off the main thread (encodePng):
+ * what an export drawing many pictures in a row uses.
+ */
+export function svgToPngSoon(svg: string, width: number): Promise<Uint8Array> {
+  const image = new Resvg(svg, {
+    fitTo: { mode: 'width', value: width },
+    font: {
+      fontFiles: Object.values(FONT_FILES),
+      loadSystemFonts: false,
+      defaultFontFamily: SLIDE_FONT,
+    },
+  }).render();
+  return encodePng(image.pixels, image.width, image.height);
 }
 
 /** Where the slide SVG draws the logo (slide-svg.ts): top right, 160x64 px. */
@@ -223,14 +240,22 @@ export async function deckPptx(deck: DeckFile): Promise<Uint8Array> {
   });
   const font = { fontFace: SLIDE_FONT, margin: 0 };
   const logo = deck.logo ? logoPng(deck.logo).slice('data:'.length) : null;
+  // The maps as 4K PNGs, each compressed while the next is drawn; at most two at once (a
+  // 3840x2160 picture is 33 MB of pixels). The PNG is drawn from the same picture as the SVG
+  // in the form resvg rasterises faster (see SlideSvgOptions).
+  const pending: Promise<Uint8Array>[] = [];
+  for (const [i, { model }] of deck.slides.entries()) {
+    if (i >= 2) await pending[i - 2];
+    pending.push(svgToPngSoon(slideSvg(model, { words: false, world: 'cover' }), width * 2));
+  }
+  const pngs = await Promise.all(pending);
   const svgs: (string | null)[] = [];
-  for (const { model, notes } of deck.slides) {
+  for (const [i, { model, notes }] of deck.slides.entries()) {
     const s = pptx.addSlide();
     s.background = { color: hex(p.background) };
-    // The SVG picture keeps the clip path; the PNG is drawn from the same picture in the
-    // form resvg rasterises faster (see SlideSvgOptions).
+    // The SVG picture keeps the clip path.
     svgs.push(slideSvg(model, { words: false }));
-    const png = svgToPng(slideSvg(model, { words: false, world: 'cover' }), width * 2);
+    const png = pngs[i] ?? new Uint8Array();
     // The map first: withSvgPictures gives the slide's first picture its SVG.
     s.addImage({
       data: `image/png;base64,${Buffer.from(png).toString('base64')}`,
