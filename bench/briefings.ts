@@ -122,7 +122,7 @@ async function main() {
     );
     report(
       `${bigModel.nodes.length}-node view to PNG 3840x2160`,
-      await timeAsync(() => svgToPng(slideSvg(bigModel), 3840)),
+      await timeAsync(() => svgToPng(slideSvg(bigModel, { world: 'cover' }), 3840)),
       floor,
       floorName,
     );

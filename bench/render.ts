@@ -7,13 +7,14 @@
  * dataset once. Prints markdown tables; docs/perf.md records a run. `npm run bench:render`
  * builds first.
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
 import { launchBrowser, startServer } from '../tests/e2e/harness.js';
 import { ROOT } from '../tests/helpers/paths.js';
+import { seedNodeIds } from './seed-ids.js';
 
 interface Figures {
   nodes: number;
@@ -35,25 +36,6 @@ interface SigmaFigures {
   frameMs: number;
   frameP95Ms: number;
   glRenderer: string;
-}
-
-/** Every node id in the seed folder the server loads (records with an id and no `from`). */
-function seedNodeIds(dir: string): string[] {
-  const ids: string[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
-    const records = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as unknown;
-    if (!Array.isArray(records)) continue;
-    for (const r of records as Record<string, unknown>[]) {
-      if (
-        typeof r.id === 'string' &&
-        !('from' in r) &&
-        /^(nation|alliance|agreement|contractor):/.test(r.id)
-      ) {
-        ids.push(r.id);
-      }
-    }
-  }
-  return [...new Set(ids)];
 }
 
 /** Builds the sigma reference page and serves it on a free port. */

@@ -4,8 +4,11 @@ import { setDetail } from './cy.js';
 import type { ElementDef, Scene } from './elements.js';
 import { seededRandom } from './seeded-random.js';
 
-/** Classes other bindings own (hover/selection highlight); a scene update must keep them. */
-const TRANSIENT = ['hl', 'faded'];
+/**
+ * Classes other bindings own (hover/selection highlight, labels hidden by declutterLabels);
+ * a scene update must keep them.
+ */
+const TRANSIENT = ['hl', 'faded', 'label-off'];
 
 export interface ElementsBinding {
   dispose(): void;

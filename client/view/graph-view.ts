@@ -85,6 +85,27 @@ export function createGraphView(
     return layingOut;
   };
 
+  /**
+   * Label decluttering after scene changes, at most once a frame: opening a saved view applies
+   * several scenes in a row (nodes, their relationships, pins), and measuring 300 labels each
+   * time cost more than drawing them. `declutterNow` runs a pending one at once.
+   */
+  let declutterFrame = 0;
+  const declutterSoon = () => {
+    declutterFrame ||= requestAnimationFrame(() => {
+      declutterFrame = 0;
+      declutterLabels(cy);
+    });
+  };
+  const declutterNow = () => {
+    cancelAnimationFrame(declutterFrame);
+    declutterFrame = 0;
+    declutterLabels(cy);
+  };
+  const flushDeclutter = () => {
+    if (declutterFrame) declutterNow();
+  };
+
   const world = bindWorldLayer(cy, () => s.$layout.get() === 'geo');
   const hulls = bindHulls(cy);
   const highlight = bindHighlight(cy, s.$hover, s.$selection);
@@ -92,7 +113,7 @@ export function createGraphView(
   const elements = bindElements(cy, derived.$scene, {
     onApplied: () => {
       highlight.refresh();
-      declutterLabels(cy);
+      declutterSoon();
     },
     // New nodes (an add, an expansion, a console result): lay out and fit to the result.
     onAdded: () => {
@@ -172,8 +193,9 @@ export function createGraphView(
         return { id: n.id(), x: n.position().x, y: n.position().y, w: bb.w, h: bb.h };
       }),
     /** Node labels in model coordinates and whether each is shown, for the collision check. */
-    labelBoxes: () =>
-      cy
+    labelBoxes: () => {
+      flushDeclutter();
+      return cy
         .nodes()
         .toArray()
         .flatMap((el) => {
@@ -184,7 +206,8 @@ export function createGraphView(
           // The label's size on screen: font sizes are in model units.
           const fontPx = Number.parseFloat(String(n.style('font-size'))) * cy.zoom();
           return [{ ...b, shown, text: String(n.data('name')), fontPx }];
-        }),
+        });
+    },
     zoomBy(factor: number) {
       cy.zoom({
         level: cy.zoom() * factor,
@@ -192,7 +215,7 @@ export function createGraphView(
       });
     },
     /** Resolves when the latest layout has stopped (tests and the bench wait on it). */
-    settled: () => layingOut,
+    settled: () => layingOut.then(flushDeclutter),
     exportPng: (scale: number, meta: Omit<ExportMeta, 'world' | 'hulls'>) =>
       exportPng(cy, scale, { ...meta, world: s.$layout.get() === 'geo', hulls: hulls.outlines() }),
     exportSvg: (meta: Omit<ExportMeta, 'world' | 'hulls'>) =>
@@ -234,7 +257,7 @@ export function createGraphView(
       });
       await Promise.all(moves);
       hulls.refresh();
-      declutterLabels(cy);
+      declutterNow();
       await fitView(ms > 0);
     },
     dispose() {

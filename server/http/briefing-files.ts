@@ -13,6 +13,7 @@ import {
   type SlideModel,
   slideSvg,
 } from '../domain/briefing/slide-svg.js';
+import { encodePng } from './png-encode.js';
 import { withSvgPictures } from './pptx-svg.js';
 
 /**
@@ -58,6 +59,26 @@ const fonts = () => {
   return fontBytes;
 };
 
+/**
+ * The three faces opened once per process by pdfkit's own fontkit and shared by every PDF:
+ * opening DejaVu Sans (its metrics and glyph tables) costs about half a second a face, which
+ * pdfkit otherwise pays again for each document and each name a face is used under. pdfkit
+ * takes an opened fontkit font as a font source; each document still makes its own subset.
+ */
+let pdfFaces:
+  | { regular: PDFKit.Mixins.PDFFontSource; bold: PDFKit.Mixins.PDFFontSource }
+  | undefined;
+const pdfFonts = () => {
+  if (!pdfFaces) {
+    const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as {
+      create(data: Buffer): unknown;
+    };
+    const open = (data: Buffer) => fontkit.create(data) as PDFKit.Mixins.PDFFontSource;
+    pdfFaces = { regular: open(fonts().regular), bold: open(fonts().bold) };
+  }
+  return pdfFaces;
+};
+
 /** An SVG as PNG, `width` pixels wide (the height follows the SVG's aspect). */
 export function svgToPng(svg: string, width: number): Uint8Array {
   const resvg = new Resvg(svg, {
@@ -69,6 +90,22 @@ export function svgToPng(svg: string, width: number): Uint8Array {
     },
   });
   return resvg.render().asPng();
+}
+
+/**
+ * An SVG as PNG like `svgToPng`, drawn now and compressed off the main thread (encodePng):
+ * what an export drawing many pictures in a row uses.
+ */
+export function svgToPngSoon(svg: string, width: number): Promise<Uint8Array> {
+  const image = new Resvg(svg, {
+    fitTo: { mode: 'width', value: width },
+    font: {
+      fontFiles: Object.values(FONT_FILES),
+      loadSystemFonts: false,
+      defaultFontFamily: SLIDE_FONT,
+    },
+  }).render();
+  return encodePng(image.pixels, image.width, image.height);
 }
 
 /** Where the slide SVG draws the logo (slide-svg.ts): top right, 160x64 px. */
@@ -123,21 +160,21 @@ function collect(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
 export async function deckPdf(deck: DeckFile): Promise<Uint8Array> {
   const { width, height } = SLIDE_SIZES[deck.aspect];
   const size: [number, number] = [width * PT, height * PT];
-  const f = fonts();
+  const f = pdfFonts();
   const doc = new PDFDocument({
     autoFirstPage: false,
     size,
     margin: 0,
-    font: FONT_FILES.regular,
+    // pdfkit opens any font source here; its types say a file name only.
+    font: f.regular as string,
     info: { Title: deck.name, Creator: 'Entente', Producer: 'Entente' },
   });
   doc.registerFont('Slide', f.regular);
   doc.registerFont('Slide-Bold', f.bold);
-  doc.registerFont('Slide-Oblique', f.oblique);
   for (const slide of deck.slides) {
     doc.addPage({ size, margin: 0 });
     // Without its pixel size the SVG's viewBox is fitted to the page.
-    const svg = slideSvg(slide.model).replace(/ width="\d+" height="\d+"/, '');
+    const svg = slideSvg(slide.model, { world: 'cover' }).replace(/ width="\d+" height="\d+"/, '');
     svgToPdf(doc, svg, 0, 0, {
       width: size[0],
       height: size[1],
@@ -203,13 +240,22 @@ export async function deckPptx(deck: DeckFile): Promise<Uint8Array> {
   });
   const font = { fontFace: SLIDE_FONT, margin: 0 };
   const logo = deck.logo ? logoPng(deck.logo).slice('data:'.length) : null;
+  // The maps as 4K PNGs, each compressed while the next is drawn; at most two at once (a
+  // 3840x2160 picture is 33 MB of pixels). The PNG is drawn from the same picture as the SVG
+  // in the form resvg rasterises faster (see SlideSvgOptions).
+  const pending: Promise<Uint8Array>[] = [];
+  for (const [i, { model }] of deck.slides.entries()) {
+    if (i >= 2) await pending[i - 2];
+    pending.push(svgToPngSoon(slideSvg(model, { words: false, world: 'cover' }), width * 2));
+  }
+  const pngs = await Promise.all(pending);
   const svgs: (string | null)[] = [];
-  for (const { model, notes } of deck.slides) {
+  for (const [i, { model, notes }] of deck.slides.entries()) {
     const s = pptx.addSlide();
     s.background = { color: hex(p.background) };
-    const svg = slideSvg(model, { words: false });
-    svgs.push(svg);
-    const png = svgToPng(svg, width * 2);
+    // The SVG picture keeps the clip path.
+    svgs.push(slideSvg(model, { words: false }));
+    const png = pngs[i] ?? new Uint8Array();
     // The map first: withSvgPictures gives the slide's first picture its SVG.
     s.addImage({
       data: `image/png;base64,${Buffer.from(png).toString('base64')}`,

@@ -1,3 +1,4 @@
+import { Resvg } from '@resvg/resvg-js';
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { PALETTES } from '../../server/domain/briefing/palettes.js';
@@ -14,6 +15,8 @@ import {
   slideSvg,
   sourcesLine,
 } from '../../server/domain/briefing/slide-svg.js';
+import { FONT_FILES } from '../../server/http/briefing-files.js';
+import { worldPaths } from '../../server/lib/world-outline.js';
 
 const nato = { title: 'NATO: The North Atlantic Treaty', url: 'https://www.nato.int/a' };
 const model = (over: Partial<SlideModel> = {}): SlideModel => ({
@@ -146,6 +149,37 @@ describe('the world map layer', () => {
       (c) => Math.abs(Number(c.getAttribute('cx')) - (100 * k + tx)) < 0.2,
     );
     expect(fra && Math.abs(Number(fra.getAttribute('cy')) - (50 * k + ty))).toBeLessThan(0.2);
+  });
+
+  it('draws the same picture in its cover form, without a clip path', () => {
+    const geo = model({ world: worldPaths() });
+    const cover = slideSvg(geo, { world: 'cover' });
+    const layer = parse(cover).getElementById('world');
+    expect(layer?.getAttribute('clip-path')).toBeFalsy();
+    expect(cover).not.toContain('map-clip');
+    // Under the banners and the map, and still holding the whole outline.
+    expect(cover.indexOf('id="world"')).toBeLessThan(cover.indexOf('UNCLASSIFIED'));
+    expect(cover.indexOf('id="world"')).toBeLessThan(cover.indexOf('id="map"'));
+    expect(cover).toContain(geo.world?.land);
+    // Pixel for pixel (anti-aliased map-box edges aside) what the clip path draws.
+    const pixels = (svg: string) =>
+      new Resvg(svg, {
+        font: { fontFiles: Object.values(FONT_FILES), loadSystemFonts: false },
+      }).render().pixels;
+    const a = pixels(slideSvg(geo));
+    const b = pixels(cover);
+    expect(b.length).toBe(a.length);
+    let differ = 0;
+    for (let i = 0; i < a.length; i++) if (Math.abs((a[i] ?? 0) - (b[i] ?? 0)) > 8) differ++;
+    expect(differ / a.length).toBeLessThan(0.001);
+    // The land colour inside the map box, none outside it (the title row).
+    const land = new Set<string>();
+    const at = (x: number, y: number) => {
+      const o = (y * 1920 + x) * 4;
+      return Array.from(b.subarray(o, o + 3)).join(',');
+    };
+    for (let x = 0; x < 1920; x += 4) land.add(at(x, 170));
+    expect([...land].some((c) => c !== at(0, 170))).toBe(false);
   });
 
   it('is left out of other views and of a single-node fit', () => {

@@ -208,15 +208,20 @@ export function fitTransform(
  * land, borders (border width kept at the explorer's screen width). Nothing when the fit has
  * no scale (a single node).
  */
-function worldLayer(world: WorldPaths, fit: Fit | null): string[] {
+function worldLayer(world: WorldPaths, fit: Fit | null, clipPath: boolean): string[] {
   if (!fit || fit.k <= 0) return [];
   const { box, k, mid } = fit;
   const tx = box.x + box.width / 2 - mid.x * k;
   const ty = box.y + box.height / 2 - mid.y * k;
   const f = WORLD_FRAME;
+  const clip = clipPath
+    ? [
+        `<clipPath id="map-clip"><rect x="${r(box.x)}" y="${r(box.y)}" width="${r(box.width)}" height="${r(box.height)}"/></clipPath>`,
+        `<g id="world" clip-path="url(#map-clip)">`,
+      ]
+    : ['<g id="world">'];
   return [
-    `<clipPath id="map-clip"><rect x="${r(box.x)}" y="${r(box.y)}" width="${r(box.width)}" height="${r(box.height)}"/></clipPath>`,
-    `<g id="world" clip-path="url(#map-clip)">`,
+    ...clip,
     `<g transform="matrix(${k} 0 0 ${k} ${r(tx)} ${r(ty)})">`,
     `<rect x="${f.x}" y="${f.y}" width="${f.width}" height="${f.height}" fill="${WORLD_COLOURS.sea}"/>`,
     `<path d="${world.land}" fill="${WORLD_COLOURS.land}"/>`,
@@ -224,6 +229,27 @@ function worldLayer(world: WorldPaths, fit: Fit | null): string[] {
     '</g>',
     '</g>',
   ];
+}
+
+/** The slide outside `box` painted in `fill` (one even-odd path: the slide with a hole). */
+function margins(W: number, H: number, box: Fit['box'], fill: string): string {
+  const { x, y, width, height } = box;
+  const hole = `M${r(x)} ${r(y)}V${r(y + height)}H${r(x + width)}V${r(y)}Z`;
+  return `<path d="M0 0H${W}V${H}H0Z${hole}" fill="${fill}" fill-rule="evenodd"/>`;
+}
+
+/** How a slide is drawn (see `slideSvg`). */
+export interface SlideSvgOptions {
+  /** false: the map and legend only (PowerPoint puts the words in text boxes). Default true. */
+  words?: boolean;
+  /**
+   * How the world map is kept inside the map box. `clip` (the default, what SVG exports carry):
+   * an SVG clip path. `cover`: the map drawn first, right on the background, and the slide's
+   * margins painted over it in the background colour. The picture is the same; resvg and
+   * svg-to-pdfkit draw the `cover` form several times faster (a clip path costs resvg a
+   * full-size mask at 4K, and svg-to-pdfkit the bounding box of the whole outline).
+   */
+  world?: 'clip' | 'cover';
 }
 
 /** The sources line: titles joined until the room runs out, then "+N more (appendix)". */
@@ -254,8 +280,9 @@ export function sourcesLine(sources: readonly Source[], max: number): string {
  * Every piece of user text is escaped: a title holding `<script>` is drawn as those
  * characters.
  */
-export function slideSvg(m: SlideModel, options: { words?: boolean } = {}): string {
+export function slideSvg(m: SlideModel, options: SlideSvgOptions = {}): string {
   const words = options.words ?? true;
+  const cover = options.world === 'cover';
   const { width: W, height: H } = SLIDE_SIZES[m.aspect];
   const p: Palette = PALETTES[m.theme];
   const out: string[] = [];
@@ -268,6 +295,9 @@ export function slideSvg(m: SlideModel, options: { words?: boolean } = {}): stri
     `<desc>${xmlText(`${m.dateLine}. ${m.nodes.length} nodes, ${m.edges.length} relationships.`)}</desc>`,
     `<rect x="0" y="0" width="${W}" height="${H}" fill="${p.background}"/>`,
   );
+  const { at, fit } = placeNodes(m.nodes, mapBox);
+  const worldUnder = m.world && cover ? worldLayer(m.world, fit, false) : [];
+  if (worldUnder.length > 0) out.push(...worldUnder, margins(W, H, mapBox, p.background));
   const banner = (y: number, value: string) => {
     if (!words || !value.trim()) return;
     out.push(
@@ -312,8 +342,7 @@ export function slideSvg(m: SlideModel, options: { words?: boolean } = {}): stri
   }
 
   // The map: relationships first, then nodes, then names on top.
-  const { at, fit } = placeNodes(m.nodes, mapBox);
-  if (m.world) out.push(...worldLayer(m.world, fit));
+  if (m.world && !cover) out.push(...worldLayer(m.world, fit, true));
   const labels = new Set<NodeLabel>();
   const rels = new Set<RelType>();
   out.push('<g id="map">');

@@ -337,12 +337,14 @@ export function briefingRoutes(
         linkBase: linkBase(req),
       };
       const { model } = await slideModel(store, view, undefined, frame, today());
-      const svg = slideSvg(model);
       const file = BRIEFING_FILES[query.format];
       const body =
         query.format === 'svg'
-          ? svg
-          : svgToPng(svg, SLIDE_SIZES[frame.aspect].width * Number(query.scale));
+          ? slideSvg(model)
+          : svgToPng(
+              slideSvg(model, { world: 'cover' }),
+              SLIDE_SIZES[frame.aspect].width * Number(query.scale),
+            );
       return { body, type: file.type, filename: fileName(view.name, file.extension) };
     }),
   );
