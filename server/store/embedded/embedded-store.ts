@@ -37,6 +37,12 @@ export interface EmbeddedStoreOptions {
   consoleBufferPoolBytes?: number;
   /** Node records kept between imports (NODE_CACHE_MAX_ENTRIES; least recently used go). */
   nodeCacheEntries?: number;
+  /**
+   * The largest group of new records an import copies from packed rows in memory (default
+   * bulk-load.ts PACK_MAX); larger ones are staged as CSV files. Tests lower it to load through
+   * the staged files without a graph of that size.
+   */
+  packMaxRecords?: number;
 }
 
 export const DEFAULT_BUFFER_POOL_BYTES = 1024 * 1024 * 1024;
@@ -53,6 +59,7 @@ async function open({
   bufferPoolBytes = DEFAULT_BUFFER_POOL_BYTES,
   consoleBufferPoolBytes,
   nodeCacheEntries = 100_000,
+  packMaxRecords,
 }: EmbeddedStoreOptions): Promise<GraphStore> {
   let file = ':memory:';
   if (dataDir !== ':memory:') {
@@ -134,7 +141,7 @@ async function open({
 
   async function importStream(source: ImportSource, memory?: number): Promise<ImportSummary> {
     try {
-      return await importSource(writes, cypher, source, memory);
+      return await importSource(writes, cypher, source, memory, packMaxRecords);
     } finally {
       searchIndex = undefined;
       nodeCache.clear();
