@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { GraphEdge, GraphNode } from '../../contract/graph.js';
@@ -66,12 +67,14 @@ async function open({
     await mkdir(dataDir, { recursive: true });
     file = path.join(dataDir, 'entente.lbug');
   }
+  const created = file === ':memory:' || !existsSync(file);
   const db = await openDatabase(file, readers, bufferPoolBytes);
   const reads = new LbugRunner(db.reads, cypher);
   const writes = new LbugRunner([db.write], cypher);
+  // The schema in one round trip; a database made just now has every column of the files.
   const schema = schemaTexts(cypher, 'embedded');
-  for (const text of schema) await writes.statement(text);
-  await addMissingColumns(schema, (text) => writes.statement(text));
+  await writes.statement(schema.map((t) => t.trim().replace(/;$/, '')).join(';\n'));
+  if (!created) await addMissingColumns(schema, (text) => writes.statement(text));
   const console =
     file === ':memory:'
       ? undefined
