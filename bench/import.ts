@@ -9,12 +9,12 @@
  *
  * Every measurement runs in its own child process (a fresh database, and its own peak RSS from
  * the kernel's max RSS). BENCH_RUNS (3) runs each, summarised as min / median / max;
- * BENCH_SYNTHETIC ("100000x500000,50000x250000") sizes the synthetic graphs, nodes x
- * relationships, each generated into a temp folder and imported from its files as a stream
+ * BENCH_SYNTHETIC ("100000x500000,50000x250000"; empty for none) sizes the synthetic graphs,
+ * nodes x relationships, each generated into a temp folder and imported from its files as a stream
  * (streamSeedDir into store.importStream: validated and spooled a file at a time), so its peak
  * RSS shows whether memory stays flat as the graph grows; its store gets a BENCH_POOL_MB (768)
- * buffer pool. Nothing asserts; figures go into
- * docs/perf.md.
+ * buffer pool. BENCH_PARTS (world,atop,synthetic,startup) picks the parts to run. Nothing
+ * asserts; figures go into docs/perf.md.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -41,10 +41,12 @@ import { schemaTexts, upsertParams } from '../server/store/import-plan.js';
 import { isFirstStart, openStore, seedIfEmpty } from '../server/store/open-store.js';
 import { upsertNode, upsertRel } from '../server/store/queries.js';
 
+type Part = 'world' | 'atop' | 'synthetic' | 'startup';
+const PART_NAMES: readonly Part[] = ['world', 'atop', 'synthetic', 'startup'];
+
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const SYNTHETIC = (process.env.BENCH_SYNTHETIC ?? '100000x500000,50000x250000')
-  .split(',')
-  .map((size) => size.split('x').map(Number) as [number, number]);
+const SYNTHETIC = syntheticSizes(process.env.BENCH_SYNTHETIC ?? '100000x500000,50000x250000');
+const PARTS = benchParts(process.env.BENCH_PARTS ?? 'world,atop,synthetic,startup');
 /** LadybugDB buffer pool for the synthetic imports: one transaction holds the whole import (DB_BUFFER_POOL_MB's 128 MiB default is for the API). */
 const POOL_MB = Number(process.env.BENCH_POOL_MB ?? 768);
 const ROOT = projectRoot();
@@ -75,6 +77,32 @@ interface Result {
 }
 
 const mib = (bytes: number) => Math.round(bytes / 2 ** 20);
+
+/** `NxR[,NxR...]` as sizes; empty (or blank) is none, and anything else stops the bench. */
+function syntheticSizes(text: string): Array<[number, number]> {
+  return text
+    .split(',')
+    .map((size) => size.trim())
+    .filter((size) => size !== '')
+    .map((size) => {
+      const m = /^(\d+)x(\d+)$/.exec(size);
+      if (!m) throw new Error(`BENCH_SYNTHETIC: "${size}" is not <nodes>x<relationships>`);
+      return [Number(m[1]), Number(m[2])] as [number, number];
+    });
+}
+
+/** BENCH_PARTS: a comma-separated subset of PART_NAMES to run. */
+function benchParts(text: string): Set<Part> {
+  const parts = new Set<Part>();
+  for (const name of text.split(',').map((p) => p.trim())) {
+    if (name === '') continue;
+    if (!PART_NAMES.includes(name as Part)) {
+      throw new Error(`BENCH_PARTS: "${name}" is not one of ${PART_NAMES.join(', ')}`);
+    }
+    parts.add(name as Part);
+  }
+  return parts;
+}
 
 async function bundleOf(dir: string): Promise<SeedBundle> {
   const result = await loadSeedSet(dir);
@@ -289,15 +317,24 @@ const mmm = (xs: number[], f: (x: number) => string) => {
 const int = (x: number) => Math.round(x).toLocaleString('en-GB');
 const two = (x: number) => x.toFixed(2);
 
+function printTable(rows: string[]) {
+  console.log('');
+  console.log(
+    '| import | records | Entente ms | Entente records/s | COPY floor ms | floor records/s | Entente ÷ floor (time) | Entente peak RSS MiB | floor peak RSS MiB |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const row of rows) console.log(row);
+}
+
 async function main() {
   console.log(`bench:import, ${RUNS} runs, load average ${loadavg().map(two).join(' ')}`);
   const scratch = await mkdtemp(path.join(tmpdir(), 'entente-bench-synthetic-'));
   try {
     const datasets: Array<{ name: string; dataset: Dataset; dir?: string }> = [
-      { name: 'seeds/world', dataset: 'world' },
-      { name: 'ATOP 5.1 layer (on seeds/world)', dataset: 'atop' },
-    ];
-    for (const [nodes, rels] of SYNTHETIC) {
+      { name: 'seeds/world', dataset: 'world' as const },
+      { name: 'ATOP 5.1 layer (on seeds/world)', dataset: 'atop' as const },
+    ].filter((d) => PARTS.has(d.dataset));
+    for (const [nodes, rels] of PARTS.has('synthetic') ? SYNTHETIC : []) {
       const dir = path.join(scratch, `${nodes}x${rels}`);
       const written = await writeSynthetic(dir, { nodes, rels });
       console.log(
@@ -348,13 +385,14 @@ async function main() {
       );
     }
     const startup: Result[] = [];
-    for (let i = 0; i < RUNS; i++) startup.push(runChild({ kind: 'startup', dataset: 'world' }));
-    console.log('');
-    console.log(
-      '| import | records | Entente ms | Entente records/s | COPY floor ms | floor records/s | Entente ÷ floor (time) | Entente peak RSS MiB | floor peak RSS MiB |',
-    );
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-    for (const row of rows) console.log(row);
+    for (let i = 0; i < (PARTS.has('startup') ? RUNS : 0); i++) {
+      startup.push(runChild({ kind: 'startup', dataset: 'world' }));
+      console.log(
+        `start-up run ${i + 1}: ${int(startup[i]?.ms ?? 0)} ms (load ${two(loadavg()[0] ?? 0)})`,
+      );
+    }
+    if (rows.length > 0) printTable(rows);
+    if (startup.length === 0) return;
     console.log('');
     console.log(
       `start-up with seeds/world (open the store, find it empty, read, validate and load): ${mmm(

@@ -11,6 +11,8 @@ import { embeddedStore } from '../helpers/embedded.js';
 
 /** Large enough that the biggest tables spill out of the spool's memory into its files and go in by COPY. */
 const SIZE = { nodes: 12_000, rels: 15_000, chunk: 2_000 };
+/** Groups above this many records are copied from staged CSV files, the rest from packed rows. */
+const STAGED = { packMaxRecords: 2_500 };
 
 /** Everything a store holds, read back: every node and every relationship of every layer, sorted. */
 async function contents(store: GraphStore) {
@@ -50,7 +52,7 @@ describe('streaming import', () => {
     const loaded = await loadSeedSet(dir);
     if (!loaded.ok) throw new Error('synthetic folder is invalid');
     const viaBundle = await embeddedStore();
-    const viaStream = await embeddedStore();
+    const viaStream = await embeddedStore(undefined, STAGED);
     try {
       await viaBundle.importGraph(loaded.bundle);
       const summary = await viaStream.importStream(streamSeedDir(dir));
@@ -132,7 +134,7 @@ describe('streaming import', () => {
         ],
       },
     };
-    const store = await embeddedStore();
+    const store = await embeddedStore(undefined, STAGED);
     try {
       const err = await refusal(
         store.importStream(validatedChunks([early, ...files([late, dangling])])),

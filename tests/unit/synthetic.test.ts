@@ -8,6 +8,8 @@ import { loadSeedSet } from '../../server/seed/load-seed-set.js';
 import { SYNTHETIC_SOURCES, syntheticFiles, writeSynthetic } from '../../server/seed/synthetic.js';
 import { validateSeeds } from '../../server/seed/validate-seeds.js';
 import { embeddedStore } from '../helpers/embedded.js';
+import { TINY_SEEDS } from '../helpers/paths.js';
+import { bundleOf } from '../helpers/seeds.js';
 
 const records = (files: ReturnType<typeof syntheticFiles>) =>
   [...files].flatMap((f) => (f.json as { records: unknown[] }).records);
@@ -118,7 +120,8 @@ describe('synthetic graph', () => {
       ],
       rels: result.bundle.rels,
     };
-    const store = await embeddedStore();
+    // Tables above 1,000 records go through staged CSV files.
+    const store = await embeddedStore(undefined, { packMaxRecords: 1_000 });
     try {
       const [first] = result.bundle.rels;
       if (!first) throw new Error('no relationship');
@@ -136,6 +139,82 @@ describe('synthetic graph', () => {
       expect((await store.getNode(broken.record.id))?.properties.note).toBe('two\nlines');
       const stats = await store.stats();
       expect(Object.values(stats.relationships).reduce((a, b) => a + b, 0)).toBe(5000);
+    } finally {
+      await store.close();
+    }
+  });
+  it('loads small tables through packed rows exactly, markers and empty strings included, and a missing endpoint writes nothing', async () => {
+    const bundle = await bundleOf(TINY_SEEDS);
+    const at = bundle.nodes.findIndex((n) => n.label === 'Nation');
+    const nation = bundle.nodes[at] as (typeof bundle.nodes)[number];
+    const odd = {
+      ...nation,
+      record: {
+        ...nation.record,
+        name: 'Quote "and", comma; two\nlines ',
+        aliases: ['O\'Brien, "the" [first]', ' spaced ', 'ünï cødé'],
+        lat: -12.3456789,
+        lon: 100,
+      },
+    };
+    const marked = {
+      ...nation,
+      record: {
+        ...nation.record,
+        id: 'nation:ZZM',
+        name: 'Marker \u001c\u001d\u001a\u001f\u001e',
+        aliases: [],
+        note: '',
+      },
+    };
+    const rel = bundle.rels.find((r) => r.type === 'MEMBER_OF' && r.from === nation.record.id);
+    if (!rel) throw new Error('tiny seeds have no membership of their first nation');
+    const relOdd = { ...rel, note: 'a,"b"\nc', until: null };
+    const relMarked = { ...rel, id: 'member_of:zzm', from: 'nation:ZZM', note: '' };
+    const nodes = bundle.nodes.map((n, i) => (i === at ? odd : n));
+    // A type with two endpoint pairs: the first group has a record packed rows cannot carry
+    // (created after every COPY of the type), the second is copied; and a repeated id.
+    const successor = bundle.rels.find((r) => r.type === 'SUCCEEDED_BY');
+    if (!successor) throw new Error('tiny seeds have no succession');
+    const successorOdd = { ...successor, note: '' };
+    const allianceSuccessor = {
+      ...successor,
+      id: 'succeeded_by:alliances',
+      from: 'alliance:warsaw-pact',
+      to: 'alliance:nato',
+    };
+    const repeat = { ...relOdd, note: 'the last record of an id wins' };
+    const rels = [
+      ...bundle.rels.map((r) => (r === rel ? relOdd : r === successor ? successorOdd : r)),
+      allianceSuccessor,
+      repeat,
+    ];
+    const store = await embeddedStore();
+    try {
+      const dangling = { ...rel, id: 'member_of:dangling', to: 'alliance:no-such-alliance' };
+      await expect(store.importGraph({ nodes, rels: [...rels, dangling] })).rejects.toThrow(
+        /member_of:dangling .*endpoint not found/,
+      );
+      expect(await store.nodeIds()).toEqual([]);
+
+      await store.importGraph({ nodes: [...nodes, marked], rels: [...rels, relMarked] });
+      const node = await store.getNode(odd.record.id);
+      expect(node?.name).toBe('Quote "and", comma; two\nlines ');
+      expect(node?.properties.aliases).toEqual(['O\'Brien, "the" [first]', ' spaced ', 'ünï cødé']);
+      expect(node?.properties.lat).toBe(-12.3456789);
+      expect(node?.properties.lon).toBe(100);
+      const other = await store.getNode('nation:ZZM');
+      expect(other?.name).toBe('Marker \u001c\u001d\u001a\u001f\u001e');
+      expect(other?.properties.aliases).toEqual([]);
+      expect(other?.properties.note).toBe('');
+      const edges = new Map((await store.relationships()).map((e) => [e.id, e]));
+      expect(edges.get(rel.id)?.properties.note).toBe('the last record of an id wins');
+      expect(edges.get(rel.id)?.properties.until ?? null).toBeNull();
+      expect(edges.get('member_of:zzm')?.properties.note).toBe('');
+      expect(edges.get(successor.id)?.properties.note).toBe('');
+      expect(edges.get('succeeded_by:alliances')?.source).toBe('alliance:warsaw-pact');
+      // Every id once: the repeat updated its relationship.
+      expect(edges.size).toBe(rels.length);
     } finally {
       await store.close();
     }
