@@ -14,15 +14,12 @@ import type { ImportSource, ImportSummary } from '../graph-store.js';
 import { BULK_BATCH, upsertParams } from '../import-plan.js';
 import { SPOOL_MEMORY, Spool, type SpoolGroup } from '../import-spool.js';
 import { bulkOf, upsertNode } from '../queries.js';
-import { CopyFile, copies, PACK_MAX, packAll, Stage } from './copy-file.js';
+import { CopyFile, CREATE_BATCH, copies, PACK_MAX, packAll, Stage } from './copy-file.js';
 import type { LbugRunner } from './lbug-runner.js';
 import { loadRelGroups } from './load-rels.js';
 import { field, splitFresh, tableRow } from './load-rows.js';
 
 export { COPY_MIN, PACK_MAX } from './copy-file.js';
-
-/** Records per `UNWIND ... CREATE` statement. */
-const CREATE_BATCH = 5_000;
 
 type NodeRecord = SeedBundle['nodes'][number]['record'];
 

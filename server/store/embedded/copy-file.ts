@@ -23,6 +23,9 @@ export const COPY_MIN = 2_000;
  */
 export const PACK_MAX = 10_000;
 
+/** Records per `UNWIND ... CREATE` statement. */
+export const CREATE_BATCH = 5_000;
+
 /** Staged CSV lines written per file write, so a large table never sits in memory as text. */
 const WRITE_LINES = 10_000;
 

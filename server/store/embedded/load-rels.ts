@@ -14,12 +14,9 @@ import type { CypherFiles } from '../cypher-files.js';
 import { BULK_BATCH, type BulkBatch, checkEndpoints, upsertParams } from '../import-plan.js';
 import type { Spool, SpoolGroup } from '../import-spool.js';
 import { bulkOf, upsertRel } from '../queries.js';
-import { CopyFile, packAll, type Stage } from './copy-file.js';
+import { CopyFile, CREATE_BATCH, packAll, type Stage } from './copy-file.js';
 import type { LbugRunner } from './lbug-runner.js';
 import { field, relName, tableRow } from './load-rows.js';
-
-/** Records per `UNWIND ... CREATE` statement. */
-const CREATE_BATCH = 5_000;
 
 /**
  * Loads the spool's relationship groups inside the caller's transaction, a type at a time.
