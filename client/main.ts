@@ -82,6 +82,13 @@ const api = createApi(undefined, {
 const admin = createAdminActions(api, as);
 const auth = createAuthActions(api, ss, admin.reset);
 const sessionLoaded = auth.load();
+// A short link (`/v/<id>`) names a saved view: its read (a GET, no CSRF token needed) goes
+// out now, beside the session's, and is awaited once the explorer is up.
+const shortId = shortIdOf(location.pathname);
+const shortView = shortId ? api.viewByShortId(shortId) : undefined;
+// A refused read is reported when the open awaits it; this only keeps it from counting as
+// unhandled in the meantime.
+shortView?.catch(() => undefined);
 // A set-up link's token leaves the address bar before the view takes the hash over.
 const setupToken = setupTokenOf(location.pathname, location.hash);
 if (setupToken !== null) history.replaceState(null, '', '/setup');
@@ -277,9 +284,8 @@ mountShortcuts(
 // A short link (`/v/<id>`) opens its saved view; any other address reopens the hash's view.
 // The session comes first: a signed-in user's POST reads (subgraph) need its CSRF token.
 await sessionLoaded;
-const shortId = shortIdOf(location.pathname);
 if (shortId) {
-  await briefings.openView(shortId, 'shortId');
+  await briefings.openView(shortId, 'shortId', shortView);
   history.replaceState(null, '', '/');
 } else await restoreView(location.hash, s, { canvas, time, overlap, path });
 syncUrl(s, (hash) => history.replaceState(null, '', hash ? `#${hash}` : location.pathname));

@@ -31,6 +31,9 @@ import type { TimeActions } from './time-actions.js';
 import type { Track } from './track.js';
 import { currentView } from './url-sync.js';
 
+/** What reading one saved view answers. */
+export type ViewRead = Awaited<ReturnType<Api['view']>>;
+
 /** The routes the briefings use (api/client.ts). */
 export type BriefingApi = Pick<
   Api,
@@ -204,10 +207,14 @@ export function createBriefingActions(
         await api.deleteView(id);
         $views.set($views.get().filter((v) => v.id !== id));
       }),
-    /** Opens a saved view (by id or short id) and says what changed in the data since. */
-    openView: (id: string, by: 'id' | 'shortId' = 'id') =>
+    /**
+     * Opens a saved view (by id or short id) and says what changed in the data since.
+     * `read` is the view's read when it was sent already (a short link's, sent while the
+     * explorer starts).
+     */
+    openView: (id: string, by: 'id' | 'shortId' = 'id', read?: Promise<ViewRead>) =>
       track('Opening the view', async () => {
-        const res = by === 'id' ? await api.view(id) : await api.viewByShortId(id);
+        const res = await (read ?? (by === 'id' ? api.view(id) : api.viewByShortId(id)));
         await restore(res.view.state, 0, true);
         s.$notice.set(openedNotice(res.view.name, res.changes));
         return res.view;
