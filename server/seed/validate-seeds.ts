@@ -202,7 +202,8 @@ export class SeedCheck {
       const allowed = REL_ENDPOINTS[type];
       const wrong =
         fromLabel && toLabel && !allowed.some(([f, t]) => f === fromLabel && t === toLabel);
-      for (const spell of group) {
+      // A place is named only for an issue: most spells have none.
+      for (const spell of fromLabel && toLabel && !wrong ? [] : group) {
         const file = this.fileNames[Math.floor(spell.at / 2 ** 24)] ?? '';
         const record = this.recordOf(spell);
         if (!fromLabel)

@@ -14,7 +14,15 @@ import type { ImportSource, ImportSummary } from '../graph-store.js';
 import { BULK_BATCH, upsertParams } from '../import-plan.js';
 import { SPOOL_MEMORY, Spool, type SpoolGroup } from '../import-spool.js';
 import { bulkOf, upsertNode } from '../queries.js';
-import { CopyFile, CREATE_BATCH, copies, PACK_MAX, packAll, Stage } from './copy-file.js';
+import {
+  CopyFile,
+  CopyQueue,
+  CREATE_BATCH,
+  copies,
+  PACK_MAX,
+  packAll,
+  Stage,
+} from './copy-file.js';
 import type { LbugRunner } from './lbug-runner.js';
 import { loadRelGroups } from './load-rels.js';
 import { field, splitFresh, tableRow } from './load-rows.js';
@@ -82,6 +90,27 @@ export async function importSource(
  * so far are kept per table) and never copied twice.
  */
 async function loadSpool(writes: LbugRunner, cypher: CypherFiles, spool: Spool, stage: Stage) {
+  const queue = new CopyQueue();
+  try {
+    await loadGroups(writes, cypher, spool, stage, queue);
+    await queue.drain();
+  } catch (err) {
+    // Nothing more may run once the transaction is rolled back: wait for the queued COPYs.
+    throw (await queue.failure()) ?? err;
+  }
+}
+
+/**
+ * Every group of the spool; each COPY is queued (CopyQueue) so that the next group stages
+ * while it runs.
+ */
+async function loadGroups(
+  writes: LbugRunner,
+  cypher: CypherFiles,
+  spool: Spool,
+  stage: Stage,
+  queue: CopyQueue,
+) {
   const filled = await filledTables(writes);
   // LadybugDB must not COPY into a table after CREATE statements wrote to it in the same
   // transaction: node groups that COPY go first, and a group's own CREATEs wait for its COPY
@@ -120,9 +149,9 @@ async function loadSpool(writes: LbugRunner, cypher: CypherFiles, spool: Spool, 
     for await (const batch of spool.batches<NodeRecord>(group)) {
       await loadNodes(writes, label, batch, copy, create, filled, created);
     }
-    await create((await copy?.run(writes)) ?? []);
+    queue.add(async () => create((await copy?.run(writes)) ?? []));
   }
-  await loadRelGroups(writes, cypher, spool, stage, groups, filled);
+  await loadRelGroups(writes, cypher, spool, stage, groups, filled, queue);
 }
 
 /** One batch of a node label's records. */

@@ -166,3 +166,34 @@ export class Stage {
     if (this.dir) await rm(await this.dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * The import's COPY statements, run one after another in the background while the loader
+ * stages the next group's file: a COPY keeps one core busy inside LadybugDB, the staging
+ * (reading the spool, writing CSV lines) the other. Tasks run in the order added; after one
+ * fails none runs, and `failure` gives that first error, so a later statement that failed
+ * only because the transaction had ended is not the one reported.
+ */
+export class CopyQueue {
+  private last: Promise<void> = Promise.resolve();
+
+  /** Runs `task` once every task added before it has ended. */
+  add(task: () => Promise<void>): void {
+    this.last = this.last.then(task);
+    // Observed by drain or failure; never an unhandled rejection meanwhile.
+    this.last.catch(() => undefined);
+  }
+
+  /** Waits for every task; throws the first failure. */
+  drain(): Promise<void> {
+    return this.last;
+  }
+
+  /** Waits for every task to end; the first failure, if any. */
+  failure(): Promise<unknown> {
+    return this.last.then(
+      () => undefined,
+      (err: unknown) => err ?? new Error('bulk load failed'),
+    );
+  }
+}

@@ -14,7 +14,7 @@ import type { CypherFiles } from '../cypher-files.js';
 import { BULK_BATCH, type BulkBatch, checkEndpoints, upsertParams } from '../import-plan.js';
 import type { Spool, SpoolGroup } from '../import-spool.js';
 import { bulkOf, upsertRel } from '../queries.js';
-import { CopyFile, CREATE_BATCH, packAll, type Stage } from './copy-file.js';
+import { CopyFile, type CopyQueue, CREATE_BATCH, packAll, type Stage } from './copy-file.js';
 import type { LbugRunner } from './lbug-runner.js';
 import { field, relName, tableRow } from './load-rows.js';
 
@@ -34,6 +34,7 @@ export async function loadRelGroups(
   stage: Stage,
   groups: readonly SpoolGroup[],
   filled: ReadonlySet<string>,
+  queue: CopyQueue,
 ): Promise<void> {
   const types = new Set(groups.filter((g) => g.kind === 'rel').map((g) => g.table as RelType));
   for (const type of types) {
@@ -45,8 +46,12 @@ export async function loadRelGroups(
       }
     }
     const copied = new Set<string>();
-    for (const load of loaders) await load.copyNew(before, copied);
-    for (const load of loaders) await load.writeRest();
+    for (const load of loaders) await load.stageNew(before, copied);
+    // The type's COPYs, then its other writes, run while the next type stages.
+    queue.add(async () => {
+      for (const load of loaders) await load.copyNew();
+      for (const load of loaders) await load.writeRest();
+    });
   }
 }
 
@@ -112,11 +117,11 @@ class RelGroupLoad {
   }
 
   /**
-   * COPYs the group's new records: ids in neither `before` (held before the import) nor
-   * `copied` (first seen in an earlier group or batch; extended here). Without a CopyFile (a
-   * temp path that cannot be quoted) nothing is written yet: writeRest creates them.
+   * Stages the group's new records for its COPY: ids in neither `before` (held before the
+   * import) nor `copied` (first seen in an earlier group or batch; extended here). Without a
+   * CopyFile (a temp path that cannot be quoted) nothing is staged: writeRest creates them.
    */
-  async copyNew(before: ReadonlySet<string>, copied: Set<string>): Promise<void> {
+  async stageNew(before: ReadonlySet<string>, copied: Set<string>): Promise<void> {
     let at = 0;
     for await (const batch of this.spool.batches<RelRecord>(this.group)) {
       for (const r of batch) {
@@ -130,6 +135,10 @@ class RelGroupLoad {
         at += 1;
       }
     }
+  }
+
+  /** COPYs what stageNew staged; keeps the records the COPY could not take. */
+  async copyNew(): Promise<void> {
     this.odd = (await this.copy?.run(this.writes)) ?? [];
   }
 
