@@ -146,7 +146,7 @@ async function main() {
         const row = new Map<string, Figures>();
         row.set('bare Node (floor)', await measure(bare.url, ['/'], SECONDS, CONNECTIONS));
         for (const [name, requests] of routes(paths)) {
-          // The health route counts every node here (about 0.25 s): queued work is drained when it is back to that.
+          // Health runs one trivial statement behind the queued reads: quick again means drained.
           await settle(server.url, 1_000);
           row.set(name, await measure(server.url, requests, SECONDS, CONNECTIONS));
         }

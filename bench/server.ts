@@ -4,6 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { projectRoot } from '../server/lib/project-root.js';
 
+/**
+ * Node options for the server process only (BENCH_SERVER_NODE_ARGS, space-separated, e.g.
+ * `--max-semi-space-size=4`), so that heap settings are measured without bounding the build
+ * or the load generator, which NODE_OPTIONS would.
+ */
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 export interface BenchServer {
   url: string;
   /** The server's process id (for its resident memory in /proc). */
@@ -28,7 +35,7 @@ export async function startBenchServer(
   const launch = async (): Promise<ChildProcess> => {
     const child: ChildProcess = spawn(
       process.execPath,
-      [path.join(projectRoot(), 'dist/server/main.js')],
+      [...SERVER_NODE_ARGS, path.join(projectRoot(), 'dist/server/main.js')],
       {
         env: {
           // As `npm start` sets it (package.json): LadybugDB's calls share libuv's thread pool.

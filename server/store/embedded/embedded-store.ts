@@ -7,7 +7,7 @@ import type { RelType } from '../../contract/primitives.js';
 import type { QueryResponse } from '../../contract/query.js';
 import type { Expand } from '../../domain/traversal.js';
 import { AppError } from '../../lib/app-error.js';
-import { rankEntries, type SearchEntry, searchEntries } from '../../lib/search-rank.js';
+import { SearchIndex, searchEntries } from '../../lib/search-rank.js';
 import type { SeedBundle } from '../../seed/validate-seeds.js';
 import { gateConsoleQuery } from '../console/gate.js';
 import type { CypherFiles } from '../cypher-files.js';
@@ -87,7 +87,9 @@ async function open({
     maxBytes: Number.POSITIVE_INFINITY,
   });
   let topology: Promise<Topology> | undefined;
-  let searchIndex: Promise<SearchEntry[]> | undefined;
+  let searchIndex: Promise<SearchIndex> | undefined;
+  /** Counts per layer: only an import changes them (then cleared), so health costs no scan. */
+  const counts = new Map<Layer, Promise<StatsResponse>>();
 
   async function nodesById(ids: Iterable<string>): Promise<Map<string, GraphNode>> {
     const found = new Map<string, GraphNode>();
@@ -147,6 +149,7 @@ async function open({
       return await importSource(writes, cypher, source, memory, packMaxRecords);
     } finally {
       searchIndex = undefined;
+      counts.clear();
       nodeCache.clear();
       topology = undefined;
       console?.restart();
@@ -165,13 +168,17 @@ async function open({
     },
 
     async search(query, { types, limit, layer = 'curated' }) {
-      searchIndex ??= reads.run(queries.searchCandidates, {}).then((rows) => searchEntries(rows));
-      const entries = (await searchIndex).filter((e) => inLayer(e.candidate.layer, layer));
-      return rankEntries(
-        types ? entries.filter((e) => types.includes(e.candidate.label)) : entries,
-        query,
-        limit,
-      );
+      if (!searchIndex) {
+        const building = reads
+          .run(queries.searchCandidates, {})
+          .then((rows) => new SearchIndex(searchEntries(rows)));
+        searchIndex = building;
+        // A failed read is not kept: the next search tries again.
+        building.catch(() => {
+          if (searchIndex === building) searchIndex = undefined;
+        });
+      }
+      return (await searchIndex).rank(query, { types, layer, limit });
     },
 
     /** Console queries run in the worker processes of the console pool, never in this process. */
@@ -187,12 +194,25 @@ async function open({
       return console.run(cypher, params, limits);
     },
 
+    /**
+     * The counts are kept per layer until the next import; each call still runs a trivial
+     * statement, so an answer (the health route's) proves the database answers.
+     */
     async stats(layer = 'curated'): Promise<StatsResponse> {
-      const [labels, rels] = await Promise.all([
-        reads.run(queries.labelCounts, { layer }),
-        reads.run(queries.relCounts, { layer }),
-      ]);
-      return countStats(labels, rels);
+      let kept = counts.get(layer);
+      if (!kept) {
+        const counting = Promise.all([
+          reads.run(queries.labelCounts, { layer }),
+          reads.run(queries.relCounts, { layer }),
+        ]).then(([labels, rels]) => countStats(labels, rels));
+        kept = counting;
+        counts.set(layer, counting);
+        counting.catch(() => {
+          if (counts.get(layer) === counting) counts.delete(layer);
+        });
+      }
+      const [stats] = await Promise.all([kept, reads.text('RETURN 1 AS ok', {})]);
+      return structuredClone(stats);
     },
 
     /** The whole bundle is held anyway: its records stay in memory, no spool files. */
