@@ -24,6 +24,8 @@ interface Figures {
   firstPaintMs: number;
   longTaskMaxMs: number;
   addLongTaskMs: number;
+  layoutLongTasks: number;
+  layoutLongTaskTotalMs: number;
   frameMs: number;
   frameP95Ms: number;
   gestureFrameMs: number;
@@ -79,6 +81,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 /** BENCH_SIGMA=0 leaves the sigma reference out (quicker experiments). */
 const withSigma = process.env.BENCH_SIGMA !== '0';
+/** BENCH_NO_SKETCH=1: no OffscreenCanvas for the layout worker, so positions land as it runs. */
+const noSketch = process.env.BENCH_NO_SKETCH === '1';
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return { min: s[0] ?? 0, median: s[Math.floor(s.length / 2)] ?? 0, max: s.at(-1) ?? 0 };
@@ -101,6 +105,8 @@ try {
     for (let run = 0; run < RUNS; run++) {
       // A fresh page per run, so one run's garbage does not slow the next.
       const page = await browser.context.newPage();
+      if (noSketch)
+        await page.addInitScript('delete HTMLCanvasElement.prototype.transferControlToOffscreen');
       await page.goto(server.baseUrl);
       await page.waitForFunction('window.__entente && window.__entente.ready === true', null, {
         timeout: 30_000,

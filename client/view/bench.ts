@@ -16,6 +16,9 @@ export interface BenchFigures {
   /** Longest main-thread task while the layout ran, and while elements were created and first painted. */
   longTaskMaxMs: number;
   addLongTaskMs: number;
+  /** Long tasks (over 50 ms) while the layout ran: how many, and their total. */
+  layoutLongTasks: number;
+  layoutLongTaskTotalMs: number;
   /** Pan/zoom frame times after the layout, set through cy's API: median and 95th percentile. */
   frameMs: number;
   frameP95Ms: number;
@@ -105,6 +108,7 @@ export async function benchRender(
   observer.disconnect();
   const within = (a: number, b: number) =>
     Math.max(0, ...tasks.filter((t) => t.end > a && t.start < b).map((t) => t.end - t.start));
+  const during = tasks.filter((t) => t.end > tPaint && t.start < t1);
   const figures: BenchFigures = {
     nodes: n,
     edges: cy.edges().length,
@@ -113,6 +117,8 @@ export async function benchRender(
     firstPaintMs: Math.round(tPaint - t0),
     longTaskMaxMs: Math.round(within(tPaint, t1)),
     addLongTaskMs: Math.round(within(t0, tPaint)),
+    layoutLongTasks: during.length,
+    layoutLongTaskTotalMs: Math.round(during.reduce((sum, t) => sum + t.end - t.start, 0)),
     frameMs: round1(quantile(api, 0.5)),
     frameP95Ms: round1(quantile(api, 0.95)),
     gestureFrameMs: round1(quantile(gestures, 0.5)),
