@@ -57,8 +57,8 @@ function placeAll(cy: Core, drawn: NodeSingular[], held: Uint8Array, xy: Float32
 
 /**
  * A canvas over the graph for the worker to sketch the layout on (view/layout-sketch.ts), or
- * null where a canvas cannot be handed to a worker. It takes the pointer while it shows: the
- * nodes under it are not where the sketch draws them.
+ * null where a canvas cannot be handed to a worker. Pointer events pass through to the graph
+ * under it (a node dragged meanwhile is kept where it was put); the sketch fits itself.
  */
 function openSketch(cy: Core, drawn: NodeSingular[]) {
   const host = cy.container();
@@ -70,7 +70,8 @@ function openSketch(cy: Core, drawn: NodeSingular[]) {
   canvas.height = Math.max(1, Math.round(height * ratio));
   canvas.className = 'layout-sketch';
   canvas.setAttribute('aria-hidden', 'true');
-  canvas.style.cssText = 'position:absolute;inset:0;width:100%;height:100%;z-index:5';
+  canvas.style.cssText =
+    'position:absolute;inset:0;width:100%;height:100%;z-index:5;pointer-events:none';
   host.append(canvas);
   const colours = Object.values(LABEL_COLOUR);
   const byLabel = new Map(Object.keys(LABEL_COLOUR).map((label, i) => [label, i]));
@@ -93,8 +94,8 @@ function openSketch(cy: Core, drawn: NodeSingular[]) {
  * ForceAtlas2 over every drawn node in a web worker (view/force-worker.ts). The worker sketches
  * the layout converging on a canvas over the graph, and the positions are applied once, when it
  * ends or is stopped. Where a canvas cannot go to a worker, positions are applied after each
- * slice of iterations in chunks of APPLY_CHUNK nodes per frame, and a node the user grabs while
- * it runs stays where they put it.
+ * slice of iterations in chunks of APPLY_CHUNK nodes per frame. Either way a node the user
+ * grabs while it runs stays where they put it.
  */
 export function runForceLayout(cy: Core, run: ForceLayoutRun): ForceLayoutHandle {
   const drawn = cy.nodes().toArray() as NodeSingular[];
