@@ -44,5 +44,6 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     post({ type: 'progress', done, total: iterations, positions: readPositions(nodes) });
     setTimeout(slice, 0);
   };
-  slice();
+  // Yield once first, so the sketch of the start positions reaches the screen straight away.
+  setTimeout(slice, 0);
 };
