@@ -24,8 +24,13 @@ interface Figures {
   firstPaintMs: number;
   longTaskMaxMs: number;
   addLongTaskMs: number;
+  layoutLongTasks: number;
+  layoutLongTaskTotalMs: number;
   frameMs: number;
   frameP95Ms: number;
+  gestureFrameMs: number;
+  gestureFrameP95Ms: number;
+  gestureLongTaskMs: number;
   layout: string;
 }
 
@@ -73,7 +78,11 @@ async function serveSigmaPage(): Promise<{ url: string; stop(): void }> {
 }
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
+/** BENCH_SIGMA=0 leaves the sigma reference out (quicker experiments). */
+const withSigma = process.env.BENCH_SIGMA !== '0';
+/** BENCH_NO_SKETCH=1: no OffscreenCanvas for the layout worker, so positions land as it runs. */
+const noSketch = process.env.BENCH_NO_SKETCH === '1';
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return { min: s[0] ?? 0, median: s[Math.floor(s.length / 2)] ?? 0, max: s.at(-1) ?? 0 };
@@ -83,6 +92,8 @@ const mmm = (xs: number[]) => {
   return `${median} (${min}–${max})`;
 };
 
+/** Past this many nodes only first paints are timed (client/view/bench.ts BENCH_LAYOUT_MAX). */
+const SWEEP_MAX = 20_000;
 const sigmaPage = await serveSigmaPage();
 const server = await startServer();
 const browser = await launchBrowser();
@@ -94,6 +105,8 @@ try {
     for (let run = 0; run < RUNS; run++) {
       // A fresh page per run, so one run's garbage does not slow the next.
       const page = await browser.context.newPage();
+      if (noSketch)
+        await page.addInitScript('delete HTMLCanvasElement.prototype.transferControlToOffscreen');
       await page.goto(server.baseUrl);
       await page.waitForFunction('window.__entente && window.__entente.ready === true', null, {
         timeout: 30_000,
@@ -102,10 +115,13 @@ try {
       entente.set(n, [...(entente.get(n) ?? []), f]);
       console.error(`entente ${n} run ${run + 1}: ${JSON.stringify(f)}`);
       await page.close();
+      if (!withSigma) continue;
       const ref = await browser.context.newPage();
       await ref.goto(sigmaPage.url);
       await ref.waitForFunction('typeof window.__sigmaBench === "function"');
-      const g = (await ref.evaluate(`window.__sigmaBench(${n}, 3)`)) as SigmaFigures;
+      const g = (await ref.evaluate(
+        `window.__sigmaBench(${n}, 3, ${n <= SWEEP_MAX})`,
+      )) as SigmaFigures;
       sigma.set(n, [...(sigma.get(n) ?? []), g]);
       console.error(`sigma ${n} run ${run + 1}: ${JSON.stringify(g)}`);
       await ref.close();
@@ -128,9 +144,9 @@ try {
 
 console.log(`${RUNS} runs each: median (min–max), ms.\n`);
 console.log(
-  '| graph | first paint Entente | first paint sigma | ratio (median) | layout | layout ms | long task max during layout | long task while adding + first paint | pan/zoom frame median | pan/zoom frame p95 | sigma frame median / p95 |',
+  '| graph | first paint Entente | first paint sigma | ratio (median) | layout | layout ms | long task max during layout | long task while adding + first paint | pan/zoom (API) frame median | p95 | pan/zoom (input events) frame median | p95 | long task during gestures | sigma frame median / p95 |',
 );
-console.log('|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|');
+console.log('|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const n of sizes) {
   const e = entente.get(n) ?? [];
   const g = sigma.get(n) ?? [];
@@ -138,8 +154,10 @@ for (const n of sizes) {
   if (!first) continue;
   const ratio =
     stats(e.map((f) => f.firstPaintMs)).median / stats(g.map((f) => f.firstPaintMs)).median;
+  const swept = n <= SWEEP_MAX;
+  const col = (xs: number[]) => (swept ? mmm(xs) : '–');
   console.log(
-    `| ${first.nodes.toLocaleString('en-GB')} nodes / ${first.edges.toLocaleString('en-GB')} edges | ${mmm(e.map((f) => f.firstPaintMs))} | ${mmm(g.map((f) => f.firstPaintMs))} | ${ratio.toFixed(2)}x | ${first.layout} | ${mmm(e.map((f) => f.layoutMs))} | ${mmm(e.map((f) => f.longTaskMaxMs))} | ${mmm(e.map((f) => f.addLongTaskMs))} | ${mmm(e.map((f) => f.frameMs))} | ${mmm(e.map((f) => f.frameP95Ms))} | ${mmm(g.map((f) => f.frameMs))} / ${mmm(g.map((f) => f.frameP95Ms))} |`,
+    `| ${first.nodes.toLocaleString('en-GB')} nodes / ${first.edges.toLocaleString('en-GB')} edges | ${mmm(e.map((f) => f.firstPaintMs))} | ${g.length ? mmm(g.map((f) => f.firstPaintMs)) : '–'} | ${g.length ? `${ratio.toFixed(2)}x` : '–'} | ${first.layout} | ${col(e.map((f) => f.layoutMs))} | ${col(e.map((f) => f.longTaskMaxMs))} | ${mmm(e.map((f) => f.addLongTaskMs))} | ${col(e.map((f) => f.frameMs))} | ${col(e.map((f) => f.frameP95Ms))} | ${col(e.map((f) => f.gestureFrameMs))} | ${col(e.map((f) => f.gestureFrameP95Ms))} | ${col(e.map((f) => f.gestureLongTaskMs))} | ${g.length && swept ? `${mmm(g.map((f) => f.frameMs))} / ${mmm(g.map((f) => f.frameP95Ms))}` : '–'} |`,
   );
 }
 const gl = [...sigma.values()][0]?.[0]?.glRenderer;

@@ -15,7 +15,7 @@ const quantile = (xs: number[], q: number) => {
   return s[Math.min(s.length - 1, Math.floor(s.length * q))] ?? 0;
 };
 
-async function sigmaBench(n: number, perNode: number) {
+async function sigmaBench(n: number, perNode: number, sweep = true) {
   const elements = syntheticElements(n, perNode);
   const nodes = elements.filter((e) => e.group === 'nodes');
   const start = startPositions({
@@ -53,7 +53,7 @@ async function sigmaBench(n: number, perNode: number) {
   const deltas: number[] = [];
   let last = performance.now();
   // Fewer frames than Entente's sweep: each one is a full WebGL redraw on software GL here.
-  for (let k = 0; k < 12; k++) {
+  for (let k = 0; k < (sweep ? 12 : 0); k++) {
     const s = camera.getState();
     if (k % 2 === 0) camera.setState({ x: s.x + 0.004, y: s.y - 0.003 });
     else camera.setState({ ratio: s.ratio * (k % 4 === 1 ? 0.96 : 1.03) });

@@ -41,6 +41,20 @@ export function setDetail(cy: Core, nodes: number): void {
   if ((cy.scratch('entente-detail') ?? 'full') === want) return;
   cy.scratch('entente-detail', want);
   cy.style(stylesheet(want));
+  viewportGestures(cy, want === 'bulk');
+}
+
+/**
+ * While the user pans or zooms a bulk view, Cytoscape hides edges and moves a texture of the
+ * drawing instead of redrawing thousands of elements per frame. These are renderer options
+ * given at creation; the renderer reads them from its own fields on every frame, so they are
+ * switched there (the level of detail changes after creation).
+ */
+function viewportGestures(cy: Core, on: boolean) {
+  const r = (cy as unknown as { renderer(): Record<string, unknown> | undefined }).renderer();
+  if (!r) return;
+  r.hideEdgesOnViewport = on;
+  r.textureOnViewport = on;
 }
 
 let registered = false;
@@ -59,7 +73,7 @@ export function createCy(container: HTMLElement): Core {
     style: stylesheet(),
     minZoom: 0.05,
     maxZoom: 4,
-    // Textures while panning/zooming keep large views fluid on software rendering.
+    // Switched on for bulk detail (setDetail): small views keep edges while panning.
     textureOnViewport: false,
     hideEdgesOnViewport: false,
     pixelRatio: 'auto',

@@ -3,6 +3,7 @@
  * positions, the matrices the algorithm iterates over, its settings, and the chunks the main
  * thread applies positions in. No DOM, no cytoscape: tested in Node.
  */
+import type { SketchSpec } from './layout-sketch.js';
 import type { Pt } from './positions.js';
 import { seededRandom } from './seeded-random.js';
 
@@ -156,6 +157,8 @@ export interface ToWorker {
   edges: Float32Array;
   settings: ReturnType<typeof forceSettings>;
   iterations: number;
+  /** Where the worker draws the layout converging (view/layout-sketch.ts), if it can. */
+  sketch?: SketchSpec;
 }
 
 export type FromWorker = {

@@ -8,14 +8,21 @@ import {
   startPositions,
   type ToWorker,
 } from './force-input.js';
+import type { SketchCanvas, SketchSpec } from './layout-sketch.js';
+import { LABEL_COLOUR } from './palette.js';
 
 /** Nodes moved per animation frame: applying 10,000 at once would be one long task. */
 export const APPLY_CHUNK = 1500;
 
-/** How far a worker layout has got; `done === total` once it has converged. */
+/**
+ * How far a worker layout has got; `done === total` once it has converged. A total of 0: the
+ * layout reports no steps until it ends (fcose).
+ */
 export interface LayoutProgress {
   done: number;
   total: number;
+  /** Positions land on the graph as the layout runs (not only at its end, after a sketch). */
+  live?: boolean;
 }
 
 export interface ForceLayoutRun {
@@ -38,11 +45,57 @@ export interface ForceLayoutHandle {
 
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
+/** Puts every node not held at its position in `xy`, in one batch (one redraw). */
+function placeAll(cy: Core, drawn: NodeSingular[], held: Uint8Array, xy: Float32Array) {
+  cy.batch(() => {
+    for (let i = 0; i < drawn.length; i++) {
+      if (held[i]) continue;
+      drawn[i]?.position({ x: xy[i * 2] ?? 0, y: xy[i * 2 + 1] ?? 0 });
+    }
+  });
+}
+
 /**
- * ForceAtlas2 over every drawn node in a web worker (view/force-worker.ts). Positions come back
- * after each slice of iterations and are applied in chunks of APPLY_CHUNK nodes per frame, so
- * the page shows the layout converging and never blocks on it. A node the user grabs while it
- * runs stays where they put it.
+ * A canvas over the graph for the worker to sketch the layout on (view/layout-sketch.ts), or
+ * null where a canvas cannot be handed to a worker. Pointer events pass through to the graph
+ * under it (a node dragged meanwhile is kept where it was put); the sketch fits itself.
+ */
+function openSketch(cy: Core, drawn: NodeSingular[]) {
+  const host = cy.container();
+  const canvas = document.createElement('canvas');
+  if (!host || typeof canvas.transferControlToOffscreen !== 'function') return null;
+  const ratio = Math.min(2, window.devicePixelRatio || 1);
+  const { width, height } = host.getBoundingClientRect();
+  canvas.width = Math.max(1, Math.round(width * ratio));
+  canvas.height = Math.max(1, Math.round(height * ratio));
+  canvas.className = 'layout-sketch';
+  canvas.setAttribute('aria-hidden', 'true');
+  canvas.style.cssText =
+    'position:absolute;inset:0;width:100%;height:100%;z-index:5;pointer-events:none';
+  host.append(canvas);
+  const colours = Object.values(LABEL_COLOUR);
+  const byLabel = new Map(Object.keys(LABEL_COLOUR).map((label, i) => [label, i]));
+  const kind = new Uint8Array(drawn.length);
+  drawn.forEach((n, i) => {
+    kind[i] = byLabel.get(String(n.data('label'))) ?? 0;
+  });
+  const offscreen = canvas.transferControlToOffscreen();
+  const spec: SketchSpec = {
+    canvas: offscreen as unknown as SketchCanvas,
+    colours,
+    kind,
+    pixelRatio: ratio,
+    background: getComputedStyle(host.parentElement ?? host).backgroundColor || '#ffffff',
+  };
+  return { spec, offscreen, close: () => canvas.remove() };
+}
+
+/**
+ * ForceAtlas2 over every drawn node in a web worker (view/force-worker.ts). The worker sketches
+ * the layout converging on a canvas over the graph, and the positions are applied once, when it
+ * ends or is stopped. Where a canvas cannot go to a worker, positions are applied after each
+ * slice of iterations in chunks of APPLY_CHUNK nodes per frame. Either way a node the user
+ * grabs while it runs stays where they put it.
  */
 export function runForceLayout(cy: Core, run: ForceLayoutRun): ForceLayoutHandle {
   const drawn = cy.nodes().toArray() as NodeSingular[];
@@ -89,7 +142,7 @@ export function runForceLayout(cy: Core, run: ForceLayoutRun): ForceLayoutHandle
   worker.onmessage = (event: MessageEvent<FromWorker>) => {
     if (cancelled || stopped) return;
     latest = event.data.positions;
-    run.onProgress({ done: event.data.done, total: event.data.total });
+    run.onProgress({ done: event.data.done, total: event.data.total, live: !sketch });
     if (event.data.type === 'done') end();
     nudge();
   };
@@ -98,20 +151,36 @@ export function runForceLayout(cy: Core, run: ForceLayoutRun): ForceLayoutHandle
     stopped = true;
     end();
   };
+  const sketch = openSketch(cy, drawn);
   const message: ToWorker = {
     nodes,
     edges,
     settings: forceSettings(drawn.length),
     iterations: total,
+    sketch: sketch?.spec,
   };
-  worker.postMessage(message, [nodes.buffer, edges.buffer]);
-  run.onProgress({ done: 0, total });
+  const transfer: Transferable[] = [nodes.buffer, edges.buffer];
+  if (sketch) transfer.push(sketch.offscreen);
+  worker.postMessage(message, transfer);
+  run.onProgress({ done: 0, total, live: !sketch });
 
   /** Applies the newest positions a chunk per frame until the run has ended and all are in. */
   const apply = async () => {
     for (;;) {
+      if (sketch && !finished && !cancelled) {
+        // The worker draws the sketch; the graph gets the positions once, at the end.
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        continue;
+      }
       const xy = latest;
       latest = null;
+      if (xy && sketch) {
+        if (cancelled) return;
+        placeAll(cy, drawn, held, xy);
+        continue;
+      }
       if (xy) {
         for (const [from, to] of chunkRanges(drawn.length, APPLY_CHUNK)) {
           if (cancelled) return;
@@ -131,7 +200,15 @@ export function runForceLayout(cy: Core, run: ForceLayoutRun): ForceLayoutHandle
       });
     }
   };
-  const done = apply().then(() => ({ stopped: stopped || cancelled }));
+  const done = apply().then(async () => {
+    // The sketch goes once the graph has drawn its new positions, so the old ones never show.
+    if (sketch && !cancelled) {
+      await frame();
+      await frame();
+    }
+    sketch?.close();
+    return { stopped: stopped || cancelled };
+  });
   return {
     done,
     stop() {

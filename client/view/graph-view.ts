@@ -69,9 +69,9 @@ export function createGraphView(
     let fitted = false;
     const onProgress = (p: LayoutProgress | null) => {
       $progress.set(p);
-      // A fresh worker layout spreads the view: fit once its first positions are in, so it
-      // is seen converging.
-      if (fit && !incremental && !fitted && p && p.done > 0 && run === layoutRuns) {
+      // A fresh worker layout whose positions land as it runs spreads the view: fit once its
+      // first positions are in, so it is seen converging (a sketched one fits itself).
+      if (fit && !incremental && !fitted && p?.live && p.done > 0 && run === layoutRuns) {
         fitted = true;
         void fitView(false);
       }

@@ -1,5 +1,6 @@
 import type { Core, LayoutOptions, NodeSingular } from 'cytoscape';
 import type { LayoutName } from '../state/model.js';
+import { runFcoseLayout } from './fcose-layout.js';
 import { type ForceLayoutHandle, type LayoutProgress, runForceLayout } from './force-layout.js';
 import { declutterLabels } from './labels.js';
 import { type LayoutSet, overlapPositions } from './overlap-layout.js';
@@ -13,8 +14,8 @@ import {
 import { separate } from './separate.js';
 
 /**
- * Past this many nodes the force layout is ForceAtlas2 in a web worker (view/force-layout.ts);
- * up to it fcose runs on the page at default quality, which is quick at that size.
+ * Past this many nodes the force layout is ForceAtlas2 (view/force-layout.ts); up to it fcose
+ * at default quality (view/fcose-layout.ts). Both run in a web worker.
  */
 export const WORKER_THRESHOLD = 400;
 /** Animating positions costs frames; only small views animate. */
@@ -51,24 +52,6 @@ function options(cy: Core, run: LayoutRun): LayoutOptions {
   const animate = n <= ANIMATE_MAX;
   // The view fits afterwards itself, around the overlays (view/fit.ts).
   const common = { animate, animationDuration: 450, fit: false, padding: 50 };
-  if (run.name === 'fcose') {
-    const fixed = cy
-      .nodes()
-      .filter((node) => run.pinned.has(node.id()))
-      .map((node: NodeSingular) => ({ nodeId: node.id(), position: { ...node.position() } }));
-    return {
-      name: 'fcose',
-      ...common,
-      quality: 'default',
-      randomize: !run.incremental,
-      nodeRepulsion: () => 9000,
-      idealEdgeLength: () => 90,
-      nodeSeparation: 80,
-      packComponents: true,
-      fixedNodeConstraint: fixed.length > 0 ? fixed : undefined,
-      animate: animate ? 'end' : false,
-    } as LayoutOptions;
-  }
   if (run.name === 'concentric') {
     return {
       name: 'concentric',
@@ -120,7 +103,7 @@ export function separateNodes(cy: Core, pinned: ReadonlySet<string>) {
   });
 }
 
-/** Ends a running worker layout where it has got to (the Stop control). */
+/** Ends a running force layout where it has got to (the Stop control). */
 export function stopLayout(cy: Core): void {
   (cy.scratch('entente-force') as ForceLayoutHandle | undefined)?.stop();
 }
@@ -130,15 +113,27 @@ export function runLayout(cy: Core, run: LayoutRun): Promise<void> {
   // A newer layout replaces a running one: an older one's positions must not land last.
   (cy.scratch('entente-force') as ForceLayoutHandle | undefined)?.cancel();
   cy.removeScratch('entente-force');
+  (cy.scratch('entente-layout') as { stop(): void } | undefined)?.stop();
+  cy.nodes().stop(true, false);
   if (cy.nodes().empty()) return Promise.resolve();
-  if (run.name === 'fcose' && cy.nodes().length > WORKER_THRESHOLD) {
-    (cy.scratch('entente-layout') as { stop(): void } | undefined)?.stop();
-    const force = runForceLayout(cy, {
-      keep: run.incremental,
-      fixed: run.pinned,
-      seed: run.seed,
-      onProgress: (p) => run.onProgress?.(p),
-    });
+  if (run.name === 'fcose') {
+    const n = cy.nodes().length;
+    const onProgress = (p: LayoutProgress) => run.onProgress?.(p);
+    const force =
+      n > WORKER_THRESHOLD
+        ? runForceLayout(cy, {
+            keep: run.incremental,
+            fixed: run.pinned,
+            seed: run.seed,
+            onProgress,
+          })
+        : runFcoseLayout(cy, {
+            incremental: run.incremental,
+            fixed: run.pinned,
+            seed: run.seed,
+            animate: n <= ANIMATE_MAX,
+            onProgress,
+          });
     cy.scratch('entente-force', force);
     return force.done.then(() => {
       if (cy.scratch('entente-force') !== force) return;
@@ -148,12 +143,7 @@ export function runLayout(cy: Core, run: LayoutRun): Promise<void> {
       declutterLabels(cy);
     });
   }
-  const eles =
-    run.name === 'fcose'
-      ? cy.elements()
-      : cy.elements().filter((e) => !(e.isNode() && run.pinned.has(e.id())));
-  (cy.scratch('entente-layout') as { stop(): void } | undefined)?.stop();
-  cy.nodes().stop(true, false);
+  const eles = cy.elements().filter((e) => !(e.isNode() && run.pinned.has(e.id())));
   const layout = eles.layout(options(cy, run));
   cy.scratch('entente-layout', layout);
   const done = new Promise<void>((resolve) => {
