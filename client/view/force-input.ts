@@ -3,13 +3,14 @@
  * positions, the matrices the algorithm iterates over, its settings, and the chunks the main
  * thread applies positions in. No DOM, no cytoscape: tested in Node.
  */
+
+import { PPE, PPN } from './force-matrix.js';
 import type { SketchSpec } from './layout-sketch.js';
 import type { Pt } from './positions.js';
 import { seededRandom } from './seeded-random.js';
 
-/** Floats per node and per edge in ForceAtlas2's matrices (graphology-layout-forceatlas2). */
-export const PPN = 10;
-export const PPE = 3;
+export { PPE, PPN };
+
 const NODE_MASS = 6;
 const NODE_CONVERGENCE = 7;
 const NODE_SIZE = 8;

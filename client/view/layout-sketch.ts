@@ -5,7 +5,7 @@
  * nodes on a software canvas is a main-thread task of seconds; the sketch costs the page
  * nothing, and the graph gets its positions once, when the layout ends.
  */
-import { PPE, PPN } from './force-input.js';
+import { PPE, PPN } from './force-matrix.js';
 
 /** The parts of a 2D context the sketch uses (an OffscreenCanvas's, in the worker). */
 export interface SketchContext {
