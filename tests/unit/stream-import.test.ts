@@ -159,4 +159,48 @@ describe('streaming import', () => {
       await store.close();
     }
   }, 60_000);
+  it('brings back exactly the awkward texts of records copied from staged CSV files', async () => {
+    // Values a CSV reader could take for something else: null markers, comments, quotes,
+    // separators, backslashes, white space at the ends, brackets, tabs, non-ASCII text.
+    const texts = [
+      'NULL',
+      '\\N',
+      '#not a comment',
+      '"quoted"',
+      'comma, inside',
+      'a "quote" inside',
+      'back\\slash',
+      ' leading space',
+      'trailing space ',
+      '\ttab first',
+      'tab\tinside',
+      '[a,b]',
+      '{"k": 1}',
+      "it's",
+      'Ærø – Åland · 北大西洋',
+      '""',
+      ',',
+    ];
+    const sources = [{ title: 'Test source', url: 'https://example.org/test' }];
+    const records = texts.map((text, i) => ({
+      id: `alliance:awkward-${i}`,
+      name: text,
+      aliases: [text, `${text} alias`, 'plain'],
+      note: `${text} | ${text}`,
+      kind: 'security-cooperation',
+      founded: '1949-01-01',
+    }));
+    const awkward: SeedFile = { file: 'alliances.awkward.json', json: { sources, records } };
+    const store = await embeddedStore(undefined, STAGED);
+    try {
+      await store.importStream(validatedChunks(files([awkward])));
+      for (const r of records) {
+        const node = await store.getNode(r.id);
+        expect(node?.name).toBe(r.name);
+        expect(node?.properties).toMatchObject({ aliases: r.aliases, note: r.note });
+      }
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
 });
