@@ -24,6 +24,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CONSOLE_CONNECTIONS = Number(process.env.BENCH_CONSOLE_CONNECTIONS ?? 2);
 /** `BENCH_RESTARTED=1`: measure a server restarted on the seeded folder, not the first start. */
 const RESTARTED = process.env.BENCH_RESTARTED === '1';
+/** Seconds without requests before the "after a quiet spell" memory reading (the server gives memory back when idle: IDLE_GC_MS). */
+const QUIET_SECONDS = Number(process.env.BENCH_QUIET_SECONDS ?? 10);
 const ADMIN = { username: 'bench-admin', password: 'bench admin password' };
 const ASOF = '2025-01-01';
 
@@ -166,9 +168,11 @@ async function oneRun(url: string, token: string, run: number, pid?: number) {
   }
   const load = loadavg()[0]?.toFixed(1);
   const mem = await memory(pid);
-  const row = { run, floor, reads: figures(reads), console: figures(consoleRun), mem };
+  await new Promise((r) => setTimeout(r, QUIET_SECONDS * 1000));
+  const quiet = await memory(pid);
+  const row = { run, floor, reads: figures(reads), console: figures(consoleRun), mem, quiet };
   log(
-    `run ${run} (load average ${load}): floor ${fmt(row.floor)} | reads ${fmt(row.reads)} | console ${fmt(row.console)} | one console query after the run: ${afterText} | server RSS after the run ${mem ? `${mem.rss.toFixed(0)} MB (peak ${mem.peak.toFixed(0)} MB)` : 'unknown'}`,
+    `run ${run} (load average ${load}): floor ${fmt(row.floor)} | reads ${fmt(row.reads)} | console ${fmt(row.console)} | one console query after the run: ${afterText} | server RSS after the run ${mem ? `${mem.rss.toFixed(0)} MB (peak ${mem.peak.toFixed(0)} MB)` : 'unknown'}, after ${QUIET_SECONDS} s without requests ${quiet ? `${quiet.rss.toFixed(0)} MB` : 'unknown'}`,
   );
   return row;
 }
@@ -227,7 +231,11 @@ async function main() {
     log('min / median / max over the runs:');
     console.table(table);
     const rss = rows.map((r) => r.mem?.rss.toFixed(0) ?? '?');
-    log(`server RSS after each run (MB): ${rss.join(', ')} (target: under 300, not growing)`);
+    const quiet = rows.map((r) => r.quiet?.rss.toFixed(0) ?? '?');
+    log(`server RSS right after each run (MB): ${rss.join(', ')}`);
+    log(
+      `server RSS after each run and ${QUIET_SECONDS} s without requests (MB): ${quiet.join(', ')} (target: under 300, not growing)`,
+    );
   } finally {
     await server.stop();
   }

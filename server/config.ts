@@ -47,6 +47,10 @@ const EnvSchema = z
     READ_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2_000),
     /** Bytes of kept answers (JSON and gzip together), in MiB. */
     READ_CACHE_MAX_MB: z.coerce.number().int().min(0).max(65_536).default(32),
+    /** Quiet time after which the server runs one full garbage collection, giving memory back (0: never). */
+    IDLE_GC_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
+    /** Heap growth since the last such collection below which it does not run, in MiB. */
+    IDLE_GC_SLACK_MB: z.coerce.number().int().min(0).max(65_536).default(32),
     /** Console queries one client (address) may have running or waiting at once. */
     CONSOLE_PER_CLIENT: z.coerce.number().int().min(1).max(64).default(2),
     /** Origins (comma-separated) allowed to call the API cross-origin; empty: CORS closed. */

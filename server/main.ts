@@ -7,6 +7,7 @@ import { type Auth, createAuth } from './auth/auth-service.js';
 import { createOidc, parseRoleMap } from './auth/oidc.js';
 import { type Config, loadConfig } from './config.js';
 import { claimDataDir } from './lib/data-dir-lock.js';
+import { fullCollection, idleCollector } from './lib/idle-collect.js';
 import { listen } from './lib/listen.js';
 import { projectRoot } from './lib/project-root.js';
 import { firstLine, StartupError } from './lib/startup-error.js';
@@ -18,6 +19,7 @@ import { openBriefings } from './store/open-briefings.js';
 import { isFirstStart, openAccounts, openStore, seedIfEmpty } from './store/open-store.js';
 
 let store: GraphStore | undefined;
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 /**
  * Start-up fails loudly: any reason not to serve (bad configuration, a data folder that is not
@@ -88,6 +90,20 @@ async function start(): Promise<void> {
     },
   });
   serve(app);
+  if (config.IDLE_GC_MS > 0) {
+    const collect = fullCollection();
+    const idle = idleCollector({
+      idleMs: config.IDLE_GC_MS,
+      slackBytes: config.IDLE_GC_SLACK_MB * 1024 * 1024,
+      collect: () => {
+        const before = process.memoryUsage().heapTotal;
+        collect();
+        const after = process.memoryUsage().heapTotal;
+        logger.debug({ heapBeforeMB: mb(before), heapAfterMB: mb(after) }, 'idle collection');
+      },
+    });
+    server.on('request', () => idle.touch());
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   logger.info(
