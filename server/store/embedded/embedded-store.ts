@@ -113,7 +113,7 @@ async function open({
   const topologyIndex = () => {
     topology ??= reads
       .run(queries.allRelationships, {})
-      .then((rows) => new Topology(rows.map(toGraphEdge)));
+      .then((rows) => Topology.from(rows, toGraphEdge));
     return topology;
   };
 
@@ -161,10 +161,7 @@ async function open({
     ...graphReads({ nodesById, expand, run: reads.run, edgesAmong }),
 
     async relationships(layer = 'curated') {
-      topology ??= reads
-        .run(queries.allRelationships, {})
-        .then((rows) => new Topology(rows.map(toGraphEdge)));
-      return (await topology).all().filter((e) => inLayer(e.properties.layer, layer));
+      return (await topologyIndex()).all().filter((e) => inLayer(e.properties.layer, layer));
     },
 
     async search(query, { types, limit, layer = 'curated' }) {
