@@ -39,19 +39,48 @@ export interface RankedMatch {
   score: number;
 }
 
-function foldedText(text: string): FoldedText {
-  const folded = foldText(text);
-  return { folded, words: folded.split(' '), compact: folded.replaceAll(' ', '') };
+/** Returns an equal string, the same one for equal texts (identity: no sharing). */
+type Intern = (text: string) => string;
+const unshared: Intern = (text) => text;
+
+/** A string table for one build of many entries: equal words are kept once. */
+function interner(): Intern {
+  const kept = new Map<string, string>();
+  return (text) => {
+    const found = kept.get(text);
+    if (found !== undefined) return found;
+    kept.set(text, text);
+    return text;
+  };
+}
+
+function foldedText(text: string, intern: Intern): FoldedText {
+  const whole = foldText(text);
+  const words = whole.split(' ').map(intern);
+  // A one-word text is its word and its own spaceless form: one string, not three.
+  if (words.length === 1) {
+    const word = words[0] as string;
+    return { folded: word, words, compact: word };
+  }
+  return { folded: whole, words, compact: whole.replaceAll(' ', '') };
 }
 
 /** Folds a candidate's name, aliases and (for nations) the code in its id. */
 export function searchEntry(candidate: SearchCandidate): SearchEntry {
-  const aliases = candidate.aliases.map((text) => ({ text, shown: true, ...foldedText(text) }));
+  return entryOf(candidate, unshared);
+}
+
+function entryOf(candidate: SearchCandidate, intern: Intern): SearchEntry {
+  const aliases = candidate.aliases.map((text) => ({
+    text,
+    shown: true,
+    ...foldedText(text, intern),
+  }));
   if (candidate.label === 'Nation') {
     const code = candidate.id.slice(candidate.id.indexOf(':') + 1);
-    aliases.push({ text: code, shown: false, ...foldedText(code) });
+    aliases.push({ text: code, shown: false, ...foldedText(code, intern) });
   }
-  const nameText = foldedText(candidate.name);
+  const nameText = foldedText(candidate.name, intern);
   const haystack = [nameText.compact, ...aliases.map((a) => a.compact)].join('\n');
   return { candidate, name: nameText.folded, nameText, aliases, haystack };
 }
@@ -214,7 +243,13 @@ export function rankMatches(
   return rankEntries(candidates.map(searchEntry), query, limit);
 }
 
-/** Search rows (`id, name, aliases`) as entries, keeping the given labels (all when absent). */
+/** One empty list for every candidate without aliases. */
+const NO_ALIASES: readonly string[] = Object.freeze([]);
+
+/**
+ * Search rows (`id, name, aliases`) as entries, keeping the given labels (all when absent);
+ * equal words of different entries are one string.
+ */
 export function searchEntries(
   rows: ReadonlyArray<{
     id: string;
@@ -224,17 +259,21 @@ export function searchEntries(
   }>,
   types?: readonly NodeLabel[],
 ): SearchEntry[] {
+  const intern = interner();
   return rows.flatMap((r) => {
     const label = labelOfId(r.id);
     if (!label || (types && !types.includes(label))) return [];
     return [
-      searchEntry({
-        id: r.id,
-        label,
-        name: r.name,
-        aliases: r.aliases ?? [],
-        layer: r.layer ?? null,
-      }),
+      entryOf(
+        {
+          id: r.id,
+          label,
+          name: r.name,
+          aliases: r.aliases?.length ? r.aliases : NO_ALIASES,
+          layer: r.layer ?? null,
+        },
+        intern,
+      ),
     ];
   });
 }

@@ -19,7 +19,7 @@ const edge = (
 });
 
 describe('Topology', () => {
-  const topology = new Topology([
+  const topology = Topology.of([
     edge('m1', 'MEMBER_OF', 'nation:DEU', 'alliance:nato', '1955-05-06'),
     edge('m2', 'MEMBER_OF', 'nation:DDR', 'alliance:warsaw-pact', '1955-06-05', '1990-10-03'),
     edge('s1', 'SUCCEEDED_BY', 'nation:DDR', 'nation:DEU', '1990-10-03'),

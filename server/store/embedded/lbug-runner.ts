@@ -62,7 +62,10 @@ export class LbugRunner {
    */
   private serial<T>(index: number, task: () => Promise<T>): Promise<T> {
     const result = (this.queues[index] as Promise<unknown>).then(task, task);
-    this.queues[index] = result.catch(() => undefined);
+    // The tail keeps no value: holding the rows would keep the last answer of each connection
+    // (all 500,000 relationships after the topology is read) alive until its next statement.
+    const settled = () => undefined;
+    this.queues[index] = result.then(settled, settled);
     return result;
   }
 
