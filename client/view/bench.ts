@@ -1,4 +1,5 @@
 import type { Core } from 'cytoscape';
+import { expandInto } from './bench-expand.js';
 import { createCy, setDetail } from './cy.js';
 import type { ElementDef } from './elements.js';
 import { startPositions } from './force-input.js';
@@ -27,6 +28,17 @@ export interface BenchFigures {
   gestureFrameP95Ms: number;
   /** Longest main-thread task during the gestures. */
   gestureLongTaskMs: number;
+  /** Long tasks during the layout, in ms, in order (what the longest is one of). */
+  layoutLongTaskList: number[];
+  /**
+   * An expansion into the laid-out graph (when the run was given one): new elements in to the
+   * incremental layout's end and two frames after, its longest main-thread task and how many
+   * tasks were over 50 ms. Zero when not measured.
+   */
+  expandNodes: number;
+  expandMs: number;
+  expandLongTaskMs: number;
+  expandLongTasks: number;
   layout: string;
 }
 
@@ -51,6 +63,8 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 export async function benchRender(
   host: HTMLElement,
   elements: ElementDef[],
+  /** Elements an expansion brings in once the graph is laid out and panned (none: skipped). */
+  expansion: readonly ElementDef[] = [],
 ): Promise<BenchFigures> {
   const box = document.createElement('div');
   box.style.cssText = 'position:absolute;inset:0;background:#fff;z-index:40';
@@ -91,6 +105,8 @@ export async function benchRender(
   let gestures: number[] = [];
   let tG0 = tPaint;
   let tG1 = tPaint;
+  let tE0 = 0;
+  let tE1 = 0;
   const timeLayout = n <= BENCH_LAYOUT_MAX;
   if (timeLayout) {
     // As in the app: the fit goes in the task where the last positions land (one redraw).
@@ -114,6 +130,14 @@ export async function benchRender(
     tG0 = performance.now();
     gestures = await gestureSweep(cy, box);
     tG1 = performance.now();
+    if (expansion.length > 0) {
+      await new Promise((r) => setTimeout(r, 300));
+      tE0 = performance.now();
+      await expandInto(cy, expansion);
+      await frame();
+      await frame();
+      tE1 = performance.now();
+    }
   }
   // Long tasks are reported a little after they end.
   await new Promise((r) => setTimeout(r, 200));
@@ -121,6 +145,7 @@ export async function benchRender(
   const within = (a: number, b: number) =>
     Math.max(0, ...tasks.filter((t) => t.end > a && t.start < b).map((t) => t.end - t.start));
   const during = tasks.filter((t) => t.end > tPaint && t.start < t1);
+  const expanding = tasks.filter((t) => t.end > tE0 && t.start < tE1);
   const figures: BenchFigures = {
     nodes: n,
     edges: cy.edges().length,
@@ -136,6 +161,11 @@ export async function benchRender(
     gestureFrameMs: round1(quantile(gestures, 0.5)),
     gestureFrameP95Ms: round1(quantile(gestures, 0.95)),
     gestureLongTaskMs: Math.round(within(tG0, tG1)),
+    layoutLongTaskList: during.map((t) => Math.round(t.end - t.start)),
+    expandNodes: expansion.filter((e) => e.group === 'nodes').length,
+    expandMs: Math.round(tE1 - tE0),
+    expandLongTaskMs: Math.round(within(tE0, tE1)),
+    expandLongTasks: expanding.length,
     layout: !timeLayout ? 'none' : n > WORKER_THRESHOLD ? 'ForceAtlas2 (worker)' : 'fcose (worker)',
   };
   cy.destroy();
