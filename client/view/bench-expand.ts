@@ -37,12 +37,15 @@ export function syntheticExpansion(n: number, count: number, hub: string, seed =
 }
 
 /**
- * An expansion into what `cy` draws, the way the app does one: the scene grows by `extra`, the
- * element binding diffs it into `cy` (new nodes start next to their neighbours), and the
- * incremental layout runs from the current positions, fitting in the task where its last
- * positions land. Resolves when the layout has ended.
+ * An expansion into what `cy` draws, the way the app does one: the element binding is set up
+ * over what is drawn (as the app's already is), then `expand` grows the scene by `extra`, the
+ * binding diffs it into `cy` (new nodes start next to their neighbours) and the incremental
+ * layout runs from the current positions, fitting in the task where its last positions land.
+ * `expand` resolves when the layout has ended.
  */
-export async function expandInto(cy: Core, extra: readonly ElementDef[]): Promise<void> {
+export function prepareExpansion(cy: Core): {
+  expand(extra: readonly ElementDef[]): Promise<void>;
+} {
   const now: ElementDef[] = cy.elements().map((e) => ({
     group: e.isNode() ? 'nodes' : 'edges',
     data: e.data(),
@@ -67,7 +70,11 @@ export async function expandInto(cy: Core, extra: readonly ElementDef[]): Promis
       });
     },
   });
-  $scene.set(scene([...now, ...extra]));
-  await laidOut;
-  binding.dispose();
+  return {
+    async expand(extra) {
+      $scene.set(scene([...now, ...extra]));
+      await laidOut;
+      binding.dispose();
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import type { Core } from 'cytoscape';
-import { expandInto } from './bench-expand.js';
+import { prepareExpansion } from './bench-expand.js';
 import { createCy, setDetail } from './cy.js';
 import type { ElementDef } from './elements.js';
 import { startPositions } from './force-input.js';
@@ -131,9 +131,10 @@ export async function benchRender(
     gestures = await gestureSweep(cy, box);
     tG1 = performance.now();
     if (expansion.length > 0) {
+      const expansionRun = prepareExpansion(cy);
       await new Promise((r) => setTimeout(r, 300));
       tE0 = performance.now();
-      await expandInto(cy, expansion);
+      await expansionRun.expand(expansion);
       await frame();
       await frame();
       tE1 = performance.now();
