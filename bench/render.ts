@@ -9,7 +9,7 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
 import { launchBrowser, startServer } from '../tests/e2e/harness.js';
@@ -31,6 +31,11 @@ interface Figures {
   gestureFrameMs: number;
   gestureFrameP95Ms: number;
   gestureLongTaskMs: number;
+  layoutLongTaskList: number[];
+  expandNodes: number;
+  expandMs: number;
+  expandLongTaskMs: number;
+  expandLongTasks: number;
   layout: string;
 }
 
@@ -83,6 +88,8 @@ const sizes = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Num
 const withSigma = process.env.BENCH_SIGMA !== '0';
 /** BENCH_NO_SKETCH=1: no OffscreenCanvas for the layout worker, so positions land as it runs. */
 const noSketch = process.env.BENCH_NO_SKETCH === '1';
+/** BENCH_PLAIN_EDGES=0: bulk detail draws edges through Cytoscape's own path (view/bulk-edges.ts). */
+const plainEdges = process.env.BENCH_PLAIN_EDGES !== '0';
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return { min: s[0] ?? 0, median: s[Math.floor(s.length / 2)] ?? 0, max: s.at(-1) ?? 0 };
@@ -107,13 +114,17 @@ try {
       const page = await browser.context.newPage();
       if (noSketch)
         await page.addInitScript('delete HTMLCanvasElement.prototype.transferControlToOffscreen');
+      if (!plainEdges)
+        await page.addInitScript("localStorage.setItem('entente-plain-edges', 'off')");
       await page.goto(server.baseUrl);
       await page.waitForFunction('window.__entente && window.__entente.ready === true', null, {
         timeout: 30_000,
       });
       const f = (await page.evaluate(`window.__entente.bench.synthetic(${n}, 3)`)) as Figures;
       entente.set(n, [...(entente.get(n) ?? []), f]);
-      console.error(`entente ${n} run ${run + 1}: ${JSON.stringify(f)}`);
+      console.error(
+        `entente ${n} run ${run + 1} (load average ${loadavg()[0]?.toFixed(2)}): ${JSON.stringify(f)}`,
+      );
       await page.close();
       if (!withSigma) continue;
       const ref = await browser.context.newPage();
@@ -158,6 +169,21 @@ for (const n of sizes) {
   const col = (xs: number[]) => (swept ? mmm(xs) : '–');
   console.log(
     `| ${first.nodes.toLocaleString('en-GB')} nodes / ${first.edges.toLocaleString('en-GB')} edges | ${mmm(e.map((f) => f.firstPaintMs))} | ${g.length ? mmm(g.map((f) => f.firstPaintMs)) : '–'} | ${g.length ? `${ratio.toFixed(2)}x` : '–'} | ${first.layout} | ${col(e.map((f) => f.layoutMs))} | ${col(e.map((f) => f.longTaskMaxMs))} | ${mmm(e.map((f) => f.addLongTaskMs))} | ${col(e.map((f) => f.frameMs))} | ${col(e.map((f) => f.frameP95Ms))} | ${col(e.map((f) => f.gestureFrameMs))} | ${col(e.map((f) => f.gestureFrameP95Ms))} | ${col(e.map((f) => f.gestureLongTaskMs))} | ${g.length && swept ? `${mmm(g.map((f) => f.frameMs))} / ${mmm(g.map((f) => f.frameP95Ms))}` : '–'} |`,
+  );
+}
+console.log(
+  `\nLong tasks during the layout (ms, each run), and an expansion of ${[...entente.values()][0]?.[0]?.expandNodes ?? 0} nodes into the laid-out graph (new elements in to the incremental layout's end):\n`,
+);
+console.log(
+  '| graph | long tasks during layout | expansion ms | long task max during expansion | tasks over 50 ms during expansion |',
+);
+console.log('|---|---|---:|---:|---:|');
+for (const n of sizes) {
+  const e = (entente.get(n) ?? []).filter((f) => f.expandMs > 0);
+  const first = e[0];
+  if (!first) continue;
+  console.log(
+    `| ${first.nodes.toLocaleString('en-GB')} nodes | ${e.map((f) => f.layoutLongTaskList.join(', ')).join(' / ')} | ${mmm(e.map((f) => f.expandMs))} | ${mmm(e.map((f) => f.expandLongTaskMs))} | ${mmm(e.map((f) => f.expandLongTasks))} |`,
   );
 }
 const gl = [...sigma.values()][0]?.[0]?.glRenderer;

@@ -8,6 +8,7 @@ import type { RequestStatus } from './state/model.js';
 import type { Stores } from './state/stores.js';
 import type { ConsoleHandle } from './ui/console-panel.js';
 import { type BenchFigures, benchRender } from './view/bench.js';
+import { EXPAND_NODES, syntheticExpansion } from './view/bench-expand.js';
 import { buildScene } from './view/elements.js';
 import type { SceneStores } from './view/scene-store.js';
 import { syntheticElements, syntheticGraph } from './view/synthetic.js';
@@ -159,7 +160,13 @@ export function installTestHook(d: HookDeps): EntenteHook {
         s.$edges.set(mergeEdges(s.$edges.get(), g.edges));
         s.$canvas.set(commit(s.$canvas.get(), addNodes(emptyCanvas, g.nodes)));
       },
-      synthetic: (n, perNode) => benchRender(d.benchHost, syntheticElements(n, perNode)),
+      synthetic: (n, perNode) =>
+        benchRender(
+          d.benchHost,
+          syntheticElements(n, perNode),
+          // An expansion of an alliance hub (s8) once the graph is laid out.
+          n > 8 ? syntheticExpansion(n, EXPAND_NODES, 's8') : [],
+        ),
       world: async (ids) => {
         const res = await api.subgraph({ ids, asOf: s.today });
         const nodes = Object.fromEntries(res.nodes.map((n) => [n.id, n]));

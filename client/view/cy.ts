@@ -3,6 +3,7 @@ import BubbleSets from 'cytoscape-bubblesets';
 import fcose from 'cytoscape-fcose';
 import Layers from 'cytoscape-layers';
 import svg from 'cytoscape-svg';
+import { plainEdgeDrawing } from './bulk-edges.js';
 import { isHardwareGl } from './gl-probe.js';
 import { type Detail, stylesheet } from './stylesheet.js';
 
@@ -55,6 +56,7 @@ function viewportGestures(cy: Core, on: boolean) {
   if (!r) return;
   r.hideEdgesOnViewport = on;
   r.textureOnViewport = on;
+  plainEdgeDrawing(cy, on);
 }
 
 let registered = false;

@@ -32,6 +32,11 @@ export interface ForceLayoutRun {
   fixed: ReadonlySet<string>;
   seed?: number;
   onProgress(p: LayoutProgress): void;
+  /**
+   * Called in the same task as the last positions land (converged or stopped, not cancelled),
+   * so what it changes (overlap removal, the fit) is drawn in the same frame: one full redraw.
+   */
+  onPlaced?(): void;
 }
 
 export interface ForceLayoutHandle {
@@ -179,6 +184,7 @@ export function runForceLayout(cy: Core, run: ForceLayoutRun): ForceLayoutHandle
       if (xy && sketch) {
         if (cancelled) return;
         placeAll(cy, drawn, held, xy);
+        if (finished) run.onPlaced?.();
         continue;
       }
       if (xy) {
@@ -190,6 +196,7 @@ export function runForceLayout(cy: Core, run: ForceLayoutRun): ForceLayoutHandle
               drawn[i]?.position({ x: xy[i * 2] ?? 0, y: xy[i * 2 + 1] ?? 0 });
             }
           });
+          if (finished && latest === null && to === drawn.length) run.onPlaced?.();
           await frame();
         }
         continue;

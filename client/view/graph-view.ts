@@ -76,10 +76,25 @@ export function createGraphView(
         void fitView(false);
       }
     };
-    const runOptions: LayoutRun = { name, incremental, pinned: pinned(), fit, overlap, onProgress };
+    // A worker layout's last positions and the fit to them go in one task: one full redraw.
+    let fittedOnPlace = false;
+    const onPlaced = () => {
+      if (!fit || run !== layoutRuns) return;
+      fittedOnPlace = true;
+      void fitView(false);
+    };
+    const runOptions: LayoutRun = {
+      name,
+      incremental,
+      pinned: pinned(),
+      fit,
+      overlap,
+      onProgress,
+      onPlaced,
+    };
     layingOut = runLayout(cy, runOptions).then(async () => {
       if (run !== layoutRuns) return;
-      if (fit) await fitView(cy.nodes().length <= 250);
+      if (fit && !fittedOnPlace) await fitView(cy.nodes().length <= 250);
       if (run === layoutRuns) hulls.refresh();
     });
     return layingOut;

@@ -34,6 +34,11 @@ export interface LayoutRun {
   onProgress?: (p: LayoutProgress | null) => void;
   /** Seed of a worker layout's start positions (the same seed lays a view out the same way). */
   seed?: number;
+  /**
+   * Called in the task where a ForceAtlas2 run's last positions land, after overlap removal,
+   * so a fit made here is drawn with them (one full redraw, not two). Other layouts skip it.
+   */
+  onPlaced?: () => void;
 }
 
 const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
@@ -119,6 +124,12 @@ export function runLayout(cy: Core, run: LayoutRun): Promise<void> {
   if (run.name === 'fcose') {
     const n = cy.nodes().length;
     const onProgress = (p: LayoutProgress) => run.onProgress?.(p);
+    let placed = false;
+    const onPlaced = () => {
+      placed = true;
+      separateNodes(cy, run.pinned);
+      run.onPlaced?.();
+    };
     const force =
       n > WORKER_THRESHOLD
         ? runForceLayout(cy, {
@@ -126,6 +137,7 @@ export function runLayout(cy: Core, run: LayoutRun): Promise<void> {
             fixed: run.pinned,
             seed: run.seed,
             onProgress,
+            onPlaced,
           })
         : runFcoseLayout(cy, {
             incremental: run.incremental,
@@ -139,7 +151,7 @@ export function runLayout(cy: Core, run: LayoutRun): Promise<void> {
       if (cy.scratch('entente-force') !== force) return;
       cy.removeScratch('entente-force');
       run.onProgress?.(null);
-      separateNodes(cy, run.pinned);
+      if (!placed) separateNodes(cy, run.pinned);
       declutterLabels(cy);
     });
   }
