@@ -1,4 +1,5 @@
 import type { Core, EdgeSingular, SingularElementArgument } from 'cytoscape';
+import { setViewState, viewState } from './cy-store.js';
 
 /** The canvas renderer's per-element drawing entry, as cytoscape 3.34 has it (not public API). */
 type DrawCached = (
@@ -53,15 +54,15 @@ function wanted(): boolean {
 export function plainEdgeDrawing(cy: Core, on: boolean): void {
   const r = (cy as unknown as { renderer(): CanvasRenderer | undefined }).renderer();
   if (!r || typeof r.drawCachedElement !== 'function' || typeof r.drawEdge !== 'function') return;
-  const scratch = cy.scratch(KEY) as DrawCached | undefined;
+  const scratch = viewState<DrawCached>(cy, KEY);
   if (!on) {
     if (scratch) r.drawCachedElement = scratch;
-    cy.removeScratch(KEY);
+    setViewState(cy, KEY, undefined);
     return;
   }
   if (scratch || !wanted()) return;
   const original = r.drawCachedElement;
-  cy.scratch(KEY, original);
+  setViewState(cy, KEY, original);
   r.drawCachedElement = function (this: CanvasRenderer, context, ele, pxRatio, extent, ...rest) {
     if (!ele.isEdge()) return original.call(this, context, ele, pxRatio, extent, ...rest);
     const bb = ele.boundingBox() as unknown as Bounds;

@@ -1,5 +1,6 @@
 import type { Core, LayoutOptions, NodeSingular } from 'cytoscape';
 import type { LayoutName } from '../state/model.js';
+import { elementLists, setViewState, viewState } from './cy-store.js';
 import { runFcoseLayout } from './fcose-layout.js';
 import { type ForceLayoutHandle, type LayoutProgress, runForceLayout } from './force-layout.js';
 import { declutterLabels } from './labels.js';
@@ -92,8 +93,9 @@ const SEPARATE_MAX = 1500;
 
 /** Pushes apart nodes the layout left on top of each other; pinned ones stay. */
 export function separateNodes(cy: Core, pinned: ReadonlySet<string>) {
+  const count = elementLists(cy).nodes.length;
+  if (count < 2 || count > SEPARATE_MAX) return;
   const nodes = cy.nodes();
-  if (nodes.length < 2 || nodes.length > SEPARATE_MAX) return;
   const boxes = nodes.map((n: NodeSingular) => {
     const bb = n.boundingBox({ includeLabels: false, includeOverlays: false });
     const p = n.position();
@@ -110,19 +112,20 @@ export function separateNodes(cy: Core, pinned: ReadonlySet<string>) {
 
 /** Ends a running force layout where it has got to (the Stop control). */
 export function stopLayout(cy: Core): void {
-  (cy.scratch('entente-force') as ForceLayoutHandle | undefined)?.stop();
+  viewState<ForceLayoutHandle>(cy, 'entente-force')?.stop();
 }
 
 /** Runs a layout over what is drawn; pinned nodes keep their place. Resolves when it stops. */
 export function runLayout(cy: Core, run: LayoutRun): Promise<void> {
   // A newer layout replaces a running one: an older one's positions must not land last.
-  (cy.scratch('entente-force') as ForceLayoutHandle | undefined)?.cancel();
-  cy.removeScratch('entente-force');
-  (cy.scratch('entente-layout') as { stop(): void } | undefined)?.stop();
-  cy.nodes().stop(true, false);
-  if (cy.nodes().empty()) return Promise.resolve();
+  viewState<ForceLayoutHandle>(cy, 'entente-force')?.cancel();
+  setViewState(cy, 'entente-force', undefined);
+  viewState<{ stop(): void }>(cy, 'entente-layout')?.stop();
+  const { nodes } = elementLists(cy);
+  for (const node of nodes) if (node.animated()) node.stop(true, false);
+  if (nodes.length === 0) return Promise.resolve();
   if (run.name === 'fcose') {
-    const n = cy.nodes().length;
+    const n = nodes.length;
     const onProgress = (p: LayoutProgress) => run.onProgress?.(p);
     let placed = false;
     const onPlaced = () => {
@@ -146,10 +149,10 @@ export function runLayout(cy: Core, run: LayoutRun): Promise<void> {
             animate: n <= ANIMATE_MAX,
             onProgress,
           });
-    cy.scratch('entente-force', force);
+    setViewState(cy, 'entente-force', force);
     return force.done.then(() => {
-      if (cy.scratch('entente-force') !== force) return;
-      cy.removeScratch('entente-force');
+      if (viewState(cy, 'entente-force') !== force) return;
+      setViewState(cy, 'entente-force', undefined);
       run.onProgress?.(null);
       if (!placed) separateNodes(cy, run.pinned);
       declutterLabels(cy);
@@ -157,7 +160,7 @@ export function runLayout(cy: Core, run: LayoutRun): Promise<void> {
   }
   const eles = cy.elements().filter((e) => !(e.isNode() && run.pinned.has(e.id())));
   const layout = eles.layout(options(cy, run));
-  cy.scratch('entente-layout', layout);
+  setViewState(cy, 'entente-layout', layout);
   const done = new Promise<void>((resolve) => {
     layout.one('layoutstop', () => {
       separateNodes(cy, run.pinned);
