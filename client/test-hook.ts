@@ -9,6 +9,7 @@ import type { Stores } from './state/stores.js';
 import type { ConsoleHandle } from './ui/console-panel.js';
 import { type BenchFigures, benchRender } from './view/bench.js';
 import { EXPAND_NODES, syntheticExpansion } from './view/bench-expand.js';
+import type { BulkLayerState } from './view/bulk-layer-state.js';
 import { buildScene } from './view/elements.js';
 import type { SceneStores } from './view/scene-store.js';
 import { syntheticElements, syntheticGraph } from './view/synthetic.js';
@@ -33,6 +34,10 @@ export interface EntenteHook {
   lastExport: ExportRecord | null;
   /** Resolves when the latest layout has stopped. */
   settled(): Promise<void>;
+  /** The bulk layer's state (view/bulk-layer.ts); null when Cytoscape draws everything. */
+  bulkLayer(): BulkLayerState | null;
+  /** The graph drawn as the PNG export draws it (`cy.png` of the view), as a data URL. */
+  graphPng(): string;
   /** Drawn node bodies: model centres and sizes (overlap checks) and page boxes (fit checks). */
   nodeBoxes(): { id: string; x: number; y: number; w: number; h: number }[];
   screenBoxes(): { id: string; x1: number; y1: number; x2: number; y2: number }[];
@@ -91,7 +96,10 @@ export interface HookDeps {
   cs: ConsoleStores;
   derived: SceneStores;
   api: Api;
-  view: Pick<EntenteHook, 'settled' | 'nodeBoxes' | 'screenBoxes' | 'labelBoxes'> & {
+  view: Pick<
+    EntenteHook,
+    'settled' | 'nodeBoxes' | 'screenBoxes' | 'labelBoxes' | 'bulkLayer' | 'graphPng'
+  > & {
     $layoutProgress: { get(): { done: number; total: number } | null };
     handPlaced(): string[];
     positions(): { id: string; x: number; y: number }[];
@@ -110,6 +118,8 @@ export function installTestHook(d: HookDeps): EntenteHook {
     lastExport: null,
     settled: () => d.view.settled(),
     nodeBoxes: () => d.view.nodeBoxes(),
+    bulkLayer: () => d.view.bulkLayer(),
+    graphPng: () => d.view.graphPng(),
     screenBoxes: () => d.view.screenBoxes(),
     labelBoxes: () => d.view.labelBoxes(),
     snapshot: () => {

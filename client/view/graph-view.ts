@@ -5,7 +5,7 @@ import { bindElements } from './bind-elements.js';
 import { bindEvents, type CanvasHandlers } from './bind-events.js';
 import { bindHighlight } from './bind-highlight.js';
 import { bindHulls } from './bind-hulls.js';
-import { createCy } from './cy.js';
+import { bulkLayerOf, createCy, drawnBounds } from './cy.js';
 import { drawnNodes } from './drawn-nodes.js';
 import { type ExportMeta, exportPng, exportSvg } from './export.js';
 import { fitViewport, type Insets, NO_INSETS } from './fit.js';
@@ -35,9 +35,8 @@ export function createGraphView(
 
   /** Fits the drawing into the canvas minus the overlays; resolves when the move ends. */
   const fitView = (animate: boolean): Promise<void> => {
-    const eles = cy.elements();
-    if (eles.empty()) return Promise.resolve();
-    const bb = eles.boundingBox({});
+    if (cy.elements().empty()) return Promise.resolve();
+    const bb = drawnBounds(cy);
     const v = fitViewport(bb, { width: cy.width(), height: cy.height() }, insets(), {
       padding: 30,
       minZoom: cy.minZoom(),
@@ -236,6 +235,10 @@ export function createGraphView(
     exportSvg: (meta: Omit<ExportMeta, 'world' | 'hulls'>) =>
       exportSvg(cy, { ...meta, world: s.$layout.get() === 'geo', hulls: hulls.outlines() }),
     size: () => ({ width: cy.width(), height: cy.height() }),
+    /** The bulk layer's state (view/bulk-layer.ts), or null when Cytoscape draws everything. */
+    bulkLayer: () => bulkLayerOf(cy)?.state() ?? null,
+    /** The graph as the PNG export renders it (view/export.ts: `cy.png`, the view only). */
+    graphPng: () => cy.png({ scale: 1, full: false, output: 'base64uri', bg: '#ffffff' }) as string,
     drawnIds: () => cy.nodes().map((n) => n.id()),
     /** Positions, colours and sizes as drawn, for data exports. */
     drawnNodes: () => drawnNodes(cy),
