@@ -1,6 +1,14 @@
-import type { Core, ElementDefinition, NodeSingular, Position } from 'cytoscape';
+import type {
+  CollectionArgument,
+  Core,
+  EdgeSingular,
+  ElementDefinition,
+  NodeSingular,
+  Position,
+} from 'cytoscape';
 import type { ReadableAtom } from 'nanostores';
 import { setDetail } from './cy.js';
+import { elementLists } from './cy-store.js';
 import type { ElementDef, Scene } from './elements.js';
 import { seededRandom } from './seeded-random.js';
 
@@ -32,19 +40,23 @@ export function bindElements(
     const want = new Map(scene.elements.map((e) => [e.data.id, e]));
     const added: string[] = [];
     cy.batch(() => {
-      const gone = cy.elements().filter((ele) => !want.has(ele.id()));
-      gone.nodes().forEach((n) => {
-        cache.set(n.id(), { ...n.position() });
-      });
-      cy.remove(gone);
+      // Over the element lists, not `cy.elements().filter(...)`: that copies a collection of
+      // every element (40,000 at 10,000 nodes) before filtering it.
+      const lists = elementLists(cy);
+      const all = [...lists.edges, ...lists.nodes];
+      // Looked up here, not with cy.getElementById (a new collection object per call).
+      const byId = new Map(all.map((ele) => [ele.id(), ele]));
+      const gone = all.filter((ele) => !want.has(ele.id()));
+      for (const ele of gone) if (ele.isNode()) cache.set(ele.id(), { ...ele.position() });
+      if (gone.length > 0) cy.remove(cy.collection(gone as unknown as CollectionArgument));
       const nodeDefs = scene.elements.filter((e) => e.group === 'nodes');
       const edgeDefs = scene.elements.filter((e) => e.group === 'edges');
       // Switch the level of detail before adding, so thousands of new elements are styled once.
       setDetail(cy, nodeDefs.length);
       const fresh: ElementDef[] = [];
       for (const def of nodeDefs) {
-        const ele = cy.getElementById(def.data.id);
-        if (ele.nonempty()) update(ele, def);
+        const ele = byId.get(def.data.id);
+        if (ele) update(ele, def);
         else fresh.push(def);
       }
       const around = fresh.length > 0 ? adjacency(edgeDefs) : new Map<string, string[]>();
@@ -59,8 +71,8 @@ export function bindElements(
       if (adds.length > 0) cy.add(adds);
       const edgeAdds: ElementDefinition[] = [];
       for (const def of edgeDefs) {
-        const ele = cy.getElementById(def.data.id);
-        if (ele.nonempty()) update(ele, def);
+        const ele = byId.get(def.data.id);
+        if (ele) update(ele, def);
         else edgeAdds.push({ group: 'edges', data: def.data, classes: def.classes });
       }
       if (edgeAdds.length > 0) cy.add(edgeAdds);
@@ -72,13 +84,33 @@ export function bindElements(
   return { dispose: unsubscribe, cache };
 }
 
-function update(ele: ReturnType<Core['getElementById']>, def: ElementDef) {
-  for (const [key, value] of Object.entries(def.data)) {
-    if (ele.data(key) !== value) ele.data(key, value);
+/**
+ * Brings an element in line with its definition, touching it only where it differs: this runs
+ * for every drawn element on each scene change (40,000 at 10,000 nodes), so the unchanged
+ * case reads the element's data object once (`data()` with no key returns it, not a copy)
+ * and compares classes without building strings.
+ */
+function update(ele: NodeSingular | EdgeSingular, def: ElementDef) {
+  const current = ele.data() as Record<string, unknown>;
+  const data = def.data as Record<string, unknown>;
+  for (const key in data) {
+    if (current[key] !== data[key]) ele.data(key, data[key]);
   }
+  const have = ele.classes() as unknown as string[];
+  const want = def.classes ? def.classes.split(' ').filter(Boolean) : [];
+  let same = true;
+  let k = 0;
+  for (const c of have) {
+    if (TRANSIENT.includes(c)) continue;
+    if (want[k] !== c) {
+      same = false;
+      break;
+    }
+    k += 1;
+  }
+  if (same && k === want.length) return;
   const keep = TRANSIENT.filter((c) => ele.hasClass(c));
-  const next = [def.classes, ...keep].join(' ').trim();
-  if ((ele.classes() as unknown as string[]).join(' ') !== next) ele.classes(next);
+  ele.classes([...want, ...keep].join(' '));
 }
 
 /** Neighbour ids per node id, over the scene's edges. */

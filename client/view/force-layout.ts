@@ -1,4 +1,6 @@
 import type { Core, NodeSingular } from 'cytoscape';
+import { bulkLayerOf } from './cy.js';
+import { elementLists } from './cy-store.js';
 import {
   chunkRanges,
   type FromWorker,
@@ -9,10 +11,17 @@ import {
   type ToWorker,
 } from './force-input.js';
 import type { SketchCanvas, SketchSpec } from './layout-sketch.js';
+import { nextTask } from './next-task.js';
 import { LABEL_COLOUR } from './palette.js';
 
 /** Nodes moved per animation frame: applying 10,000 at once would be one long task. */
 export const APPLY_CHUNK = 1500;
+/**
+ * Nodes moved per frame at a layout's end under the sketch, with the bulk layer drawing: the
+ * renderer recomputes every moved node's and edge's geometry on its next frame (about 150 ms
+ * per 1,000 nodes with 3 edges each here), so 10,000 at once would be a task of over a second.
+ */
+export const PLACE_CHUNK = 250;
 
 /**
  * How far a worker layout has got; `done === total` once it has converged. A total of 0: the
@@ -50,10 +59,17 @@ export interface ForceLayoutHandle {
 
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
-/** Puts every node not held at its position in `xy`, in one batch (one redraw). */
-function placeAll(cy: Core, drawn: NodeSingular[], held: Uint8Array, xy: Float32Array) {
+/** Puts nodes `from` to `to` not held at their positions in `xy`, in one batch (one redraw). */
+function place(
+  cy: Core,
+  drawn: NodeSingular[],
+  held: Uint8Array,
+  xy: Float32Array,
+  from = 0,
+  to = drawn.length,
+) {
   cy.batch(() => {
-    for (let i = 0; i < drawn.length; i++) {
+    for (let i = from; i < to; i++) {
       if (held[i]) continue;
       drawn[i]?.position({ x: xy[i * 2] ?? 0, y: xy[i * 2 + 1] ?? 0 });
     }
@@ -103,33 +119,23 @@ function openSketch(cy: Core, drawn: NodeSingular[]) {
  * grabs while it runs stays where they put it.
  */
 export function runForceLayout(cy: Core, run: ForceLayoutRun): ForceLayoutHandle {
-  const drawn = cy.nodes().toArray() as NodeSingular[];
-  const input = {
-    nodes: drawn.map((n) => ({
-      id: n.id(),
-      at: { ...n.position() },
-      fixed: run.fixed.has(n.id()),
-    })),
-    edges: cy.edges().map((e) => ({ source: e.data('source'), target: e.data('target') })),
-    keep: run.keep,
-    seed: run.seed,
-  };
+  const { nodes: drawn, edges: drawnEdges } = elementLists(cy);
   const held = new Uint8Array(drawn.length);
-  input.nodes.forEach((n, i) => {
-    held[i] = n.fixed ? 1 : 0;
+  const index = new Map<string, number>();
+  drawn.forEach((n, i) => {
+    index.set(n.id(), i);
+    if (run.fixed.has(n.id())) held[i] = 1;
   });
-  const index = new Map(drawn.map((n, i) => [n.id(), i]));
   const grab = (e: { target: NodeSingular }) => {
     const i = index.get(e.target.id());
     if (i !== undefined) held[i] = 1;
   };
   cy.on('grab', 'node', grab);
 
-  const start = startPositions(input);
-  const { nodes, edges } = forceMatrices(input, start);
   const total = iterationsFor(drawn.length);
-  const worker = new Worker(new URL('./force-worker.ts', import.meta.url), { type: 'module' });
-  let latest: Float32Array | null = start;
+  let worker: Worker | null = null;
+  let sketch: ReturnType<typeof openSketch> = null;
+  let latest: Float32Array | null = null;
   let finished = false;
   let cancelled = false;
   let stopped = false;
@@ -140,37 +146,71 @@ export function runForceLayout(cy: Core, run: ForceLayoutRun): ForceLayoutHandle
   };
   const end = () => {
     finished = true;
-    worker.terminate();
+    worker?.terminate();
     cy.off('grab', 'node', grab);
     nudge();
   };
-  worker.onmessage = (event: MessageEvent<FromWorker>) => {
-    if (cancelled || stopped) return;
-    latest = event.data.positions;
-    run.onProgress({ done: event.data.done, total: event.data.total, live: !sketch });
-    if (event.data.type === 'done') end();
-    nudge();
+
+  /**
+   * The run's input, then the worker: built over several tasks, since at 10,000 nodes each
+   * step (reading the graph, the seeded start, the matrices) is tens of milliseconds.
+   */
+  const begin = async () => {
+    await nextTask();
+    if (finished) return;
+    const nodeInput = drawn.map((n, i) => ({
+      id: n.id(),
+      at: { ...n.position() },
+      fixed: held[i] === 1,
+    }));
+    await nextTask();
+    if (finished) return;
+    const input = {
+      nodes: nodeInput,
+      edges: drawnEdges.map((e) => ({ source: e.data('source'), target: e.data('target') })),
+      keep: run.keep,
+      seed: run.seed,
+    };
+    await nextTask();
+    if (finished) return;
+    const start = startPositions(input);
+    latest = start;
+    await nextTask();
+    if (finished) return;
+    const { nodes, edges } = forceMatrices(input, start);
+    await nextTask();
+    if (finished) return;
+    sketch = openSketch(cy, drawn);
+    const w = new Worker(new URL('./force-worker.ts', import.meta.url), { type: 'module' });
+    worker = w;
+    w.onmessage = (event: MessageEvent<FromWorker>) => {
+      if (cancelled || stopped) return;
+      latest = event.data.positions;
+      run.onProgress({ done: event.data.done, total: event.data.total, live: !sketch });
+      if (event.data.type === 'done') end();
+      nudge();
+    };
+    w.onerror = (event) => {
+      console.error('layout worker failed', event.message);
+      stopped = true;
+      end();
+    };
+    const message: ToWorker = {
+      nodes,
+      edges,
+      settings: forceSettings(drawn.length),
+      iterations: total,
+      sketch: sketch?.spec,
+    };
+    const transfer: Transferable[] = [nodes.buffer, edges.buffer];
+    if (sketch) transfer.push(sketch.offscreen);
+    w.postMessage(message, transfer);
+    run.onProgress({ done: 0, total, live: !sketch });
   };
-  worker.onerror = (event) => {
-    console.error('layout worker failed', event.message);
-    stopped = true;
-    end();
-  };
-  const sketch = openSketch(cy, drawn);
-  const message: ToWorker = {
-    nodes,
-    edges,
-    settings: forceSettings(drawn.length),
-    iterations: total,
-    sketch: sketch?.spec,
-  };
-  const transfer: Transferable[] = [nodes.buffer, edges.buffer];
-  if (sketch) transfer.push(sketch.offscreen);
-  worker.postMessage(message, transfer);
-  run.onProgress({ done: 0, total, live: !sketch });
 
   /** Applies the newest positions a chunk per frame until the run has ended and all are in. */
   const apply = async () => {
+    await begin();
     for (;;) {
       if (sketch && !finished && !cancelled) {
         // The worker draws the sketch; the graph gets the positions once, at the end.
@@ -183,7 +223,18 @@ export function runForceLayout(cy: Core, run: ForceLayoutRun): ForceLayoutHandle
       latest = null;
       if (xy && sketch) {
         if (cancelled) return;
-        placeAll(cy, drawn, held, xy);
+        if (!bulkLayerOf(cy)) {
+          // Cytoscape draws every element: one batch, one full redraw.
+          place(cy, drawn, held, xy);
+          if (finished) run.onPlaced?.();
+          continue;
+        }
+        // The bulk layer draws, hidden under the sketch until the end: a chunk per frame.
+        for (const [from, to] of chunkRanges(drawn.length, PLACE_CHUNK)) {
+          if (cancelled) return;
+          place(cy, drawn, held, xy, from, to);
+          if (to < drawn.length) await frame();
+        }
         if (finished) run.onPlaced?.();
         continue;
       }
@@ -212,6 +263,7 @@ export function runForceLayout(cy: Core, run: ForceLayoutRun): ForceLayoutHandle
     if (sketch && !cancelled) {
       await frame();
       await frame();
+      await bulkLayerOf(cy)?.drawn();
     }
     sketch?.close();
     return { stopped: stopped || cancelled };
