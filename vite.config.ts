@@ -8,6 +8,7 @@ export default defineConfig({
     outDir: '../dist/client',
     emptyOutDir: true,
     sourcemap: true,
+    minify: process.env.ENTENTE_NO_MINIFY !== '1',
     chunkSizeWarningLimit: 1500,
   },
   server: {

@@ -36,6 +36,9 @@ interface Figures {
   expandMs: number;
   expandLongTaskMs: number;
   expandLongTasks: number;
+  bulkLayer: boolean;
+  layerFrameMs: number;
+  layerFrameP95Ms: number;
   layout: string;
 }
 
@@ -90,6 +93,8 @@ const withSigma = process.env.BENCH_SIGMA !== '0';
 const noSketch = process.env.BENCH_NO_SKETCH === '1';
 /** BENCH_PLAIN_EDGES=0: bulk detail draws edges through Cytoscape's own path (view/bulk-edges.ts). */
 const plainEdges = process.env.BENCH_PLAIN_EDGES !== '0';
+/** BENCH_BULK_LAYER=0: bulk detail is drawn by Cytoscape, not the bulk layer's worker (view/bulk-layer.ts). */
+const bulkLayer = process.env.BENCH_BULK_LAYER !== '0';
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return { min: s[0] ?? 0, median: s[Math.floor(s.length / 2)] ?? 0, max: s.at(-1) ?? 0 };
@@ -116,6 +121,7 @@ try {
         await page.addInitScript('delete HTMLCanvasElement.prototype.transferControlToOffscreen');
       if (!plainEdges)
         await page.addInitScript("localStorage.setItem('entente-plain-edges', 'off')");
+      if (!bulkLayer) await page.addInitScript("localStorage.setItem('entente-bulk-layer', 'off')");
       await page.goto(server.baseUrl);
       await page.waitForFunction('window.__entente && window.__entente.ready === true', null, {
         timeout: 30_000,
@@ -184,6 +190,19 @@ for (const n of sizes) {
   if (!first) continue;
   console.log(
     `| ${first.nodes.toLocaleString('en-GB')} nodes | ${e.map((f) => f.layoutLongTaskList.join(', ')).join(' / ')} | ${mmm(e.map((f) => f.expandMs))} | ${mmm(e.map((f) => f.expandLongTaskMs))} | ${mmm(e.map((f) => f.expandLongTasks))} |`,
+  );
+}
+console.log(
+  "\nThe bulk layer's worker: its own frame times during the pan/zoom sweeps (off the main thread):\n",
+);
+console.log('| graph | bulk layer | worker frame median | p95 |');
+console.log('|---|---|---:|---:|');
+for (const n of sizes.filter((s) => s <= SWEEP_MAX)) {
+  const e = entente.get(n) ?? [];
+  const first = e[0];
+  if (!first) continue;
+  console.log(
+    `| ${first.nodes.toLocaleString('en-GB')} nodes | ${first.bulkLayer ? 'on' : 'off'} | ${first.bulkLayer ? mmm(e.map((f) => f.layerFrameMs)) : '–'} | ${first.bulkLayer ? mmm(e.map((f) => f.layerFrameP95Ms)) : '–'} |`,
   );
 }
 const gl = [...sigma.values()][0]?.[0]?.glRenderer;

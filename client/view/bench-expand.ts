@@ -1,6 +1,7 @@
 import type { Core } from 'cytoscape';
 import { atom } from 'nanostores';
 import { bindElements } from './bind-elements.js';
+import { fitDrawn } from './cy.js';
 import type { ElementDef, Scene } from './elements.js';
 import { runLayout } from './layouts.js';
 import { seededRandom } from './seeded-random.js';
@@ -66,7 +67,7 @@ export function prepareExpansion(cy: Core): {
         incremental: true,
         pinned: new Set(),
         fit: true,
-        onPlaced: () => cy.fit(undefined, 30),
+        onPlaced: () => fitDrawn(cy, 30),
       });
     },
   });

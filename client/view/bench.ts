@@ -1,6 +1,7 @@
 import type { Core } from 'cytoscape';
 import { prepareExpansion } from './bench-expand.js';
-import { createCy, setDetail } from './cy.js';
+import { bulkLayerOf, createCy, fitDrawn, setDetail } from './cy.js';
+import { elementLists } from './cy-store.js';
 import type { ElementDef } from './elements.js';
 import { startPositions } from './force-input.js';
 import { runLayout, WORKER_THRESHOLD } from './layouts.js';
@@ -39,6 +40,11 @@ export interface BenchFigures {
   expandMs: number;
   expandLongTaskMs: number;
   expandLongTasks: number;
+  /** Whether the bulk layer's worker drew the plain elements (view/bulk-layer.ts). */
+  bulkLayer: boolean;
+  /** The bulk layer worker's own frame times during the pan/zoom sweeps (off the main thread). */
+  layerFrameMs: number;
+  layerFrameP95Ms: number;
   layout: string;
 }
 
@@ -94,19 +100,24 @@ export async function benchRender(
       return { group: e.group, data: e.data, classes: e.classes, position };
     }),
   );
-  cy.fit(undefined, 30);
+  fitDrawn(cy, 30);
   const tAdd = performance.now();
   await frame();
   await frame();
+  // With the bulk layer, every node is drawn once its worker has drawn the scene.
+  await bulkLayerOf(cy)?.drawn();
   const tPaint = performance.now();
-  const n = cy.nodes().length;
-  // Counted before an expansion adds to them.
-  const edgeCount = cy.edges().length;
+  // Counted before an expansion adds to them (without building collections: the layout's
+  // window starts here).
+  const counts = elementLists(cy);
+  const n = counts.nodes.length;
+  const edgeCount = counts.edges.length;
   let t1 = tPaint;
   let api: number[] = [];
   let gestures: number[] = [];
   let tG0 = tPaint;
   let tG1 = tPaint;
+  let layerFrames: number[] = [];
   let tE0 = 0;
   let tE1 = 0;
   const timeLayout = n <= BENCH_LAYOUT_MAX;
@@ -115,7 +126,7 @@ export async function benchRender(
     let fitted = false;
     const onPlaced = () => {
       fitted = true;
-      cy.fit(undefined, 30);
+      fitDrawn(cy, 30);
     };
     await runLayout(cy, {
       name: 'fcose',
@@ -124,14 +135,23 @@ export async function benchRender(
       fit: false,
       onPlaced,
     });
-    if (!fitted) cy.fit(undefined, 30);
+    if (!fitted) fitDrawn(cy, 30);
     t1 = performance.now();
     await frame();
     await frame();
+    // Nodes let a drag pass through to panning (gestureSweep); panify restyles every node, so
+    // it goes here, with the restyle's frame before the sweeps.
+    cy.nodes().panify();
+    await frame();
+    await frame();
+    await bulkLayerOf(cy)?.drawn();
+    await new Promise((r) => setTimeout(r, 300));
+    const layerBefore = bulkLayerOf(cy)?.frameTimes().length ?? 0;
     api = await apiSweep(cy);
     tG0 = performance.now();
-    gestures = await gestureSweep(cy, box);
+    gestures = await gestureSweep(box);
     tG1 = performance.now();
+    layerFrames = bulkLayerOf(cy)?.frameTimes().slice(layerBefore) ?? [];
     if (expansion.length > 0) {
       const expansionRun = prepareExpansion(cy);
       await new Promise((r) => setTimeout(r, 300));
@@ -169,6 +189,9 @@ export async function benchRender(
     expandMs: Math.round(tE1 - tE0),
     expandLongTaskMs: Math.round(within(tE0, tE1)),
     expandLongTasks: expanding.length,
+    bulkLayer: bulkLayerOf(cy) !== undefined,
+    layerFrameMs: round1(quantile(layerFrames, 0.5)),
+    layerFrameP95Ms: round1(quantile(layerFrames, 0.95)),
     layout: !timeLayout ? 'none' : n > WORKER_THRESHOLD ? 'ForceAtlas2 (worker)' : 'fcose (worker)',
   };
   cy.destroy();
@@ -197,12 +220,12 @@ async function apiSweep(cy: Core): Promise<number[]> {
 /**
  * A mouse drag of 30 steps across the canvas, then 30 wheel steps (in, then out), one input
  * event per frame; the frame times. Input events, unlike API calls, are what Cytoscape treats
- * as viewport gestures (textures and hidden edges while they last, view/cy.ts). Nodes let a
- * drag pass through to panning, so the drag pans wherever it starts.
+ * as viewport gestures (textures and hidden edges while they last, view/cy.ts). Nodes are
+ * panified first (benchRender), so the drag pans wherever it starts.
  */
-async function gestureSweep(cy: Core, box: HTMLElement): Promise<number[]> {
-  cy.nodes().panify();
-  const target = box.querySelector('canvas') ?? box;
+async function gestureSweep(box: HTMLElement): Promise<number[]> {
+  const target =
+    box.querySelector('canvas[data-id="layer2-node"]') ?? box.querySelector('canvas') ?? box;
   const r = box.getBoundingClientRect();
   const x0 = r.left + r.width / 2;
   const y0 = r.top + r.height / 2;
