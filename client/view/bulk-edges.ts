@@ -1,5 +1,6 @@
 import type { Core, EdgeSingular, SingularElementArgument } from 'cytoscape';
 import { setViewState, viewState } from './cy-store.js';
+import { switchedOff } from './local-switch.js';
 
 /** The canvas renderer's per-element drawing entry, as cytoscape 3.34 has it (not public API). */
 type DrawCached = (
@@ -32,16 +33,8 @@ interface Bounds {
   h: number;
 }
 
-const KEY = 'entente-plain-edges';
-
 /** localStorage `entente-plain-edges` = `off` keeps the renderer's own path (the render bench's A/B). */
-function wanted(): boolean {
-  try {
-    return localStorage.getItem(KEY) !== 'off';
-  } catch {
-    return true;
-  }
-}
+const KEY = 'entente-plain-edges';
 
 /**
  * In bulk detail, edges without labels are drawn straight onto the canvas (or the layer being
@@ -60,7 +53,7 @@ export function plainEdgeDrawing(cy: Core, on: boolean): void {
     setViewState(cy, KEY, undefined);
     return;
   }
-  if (scratch || !wanted()) return;
+  if (scratch || switchedOff(KEY)) return;
   const original = r.drawCachedElement;
   setViewState(cy, KEY, original);
   r.drawCachedElement = function (this: CanvasRenderer, context, ele, pxRatio, extent, ...rest) {

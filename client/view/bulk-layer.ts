@@ -19,6 +19,7 @@ import type { BulkLayerState } from './bulk-layer-state.js';
 import { BPN, readPositions, sceneReader } from './bulk-scene.js';
 import { elementLists } from './cy-store.js';
 import { type HitGrid, hitGrid } from './hit-grid.js';
+import { switchedOff } from './local-switch.js';
 import { nextTask } from './next-task.js';
 
 type Extent = { x1: number; y1: number; x2: number; y2: number } | null;
@@ -85,22 +86,15 @@ export interface BulkLayer {
   detach(): void;
 }
 
+/** localStorage `entente-bulk-layer` = `off` keeps Cytoscape drawing everything (the render bench's A/B). */
 const KEY = 'entente-bulk-layer';
-
-function wanted(): boolean {
-  try {
-    return localStorage.getItem(KEY) !== 'off';
-  } catch {
-    return true;
-  }
-}
 
 /** The layer on `cy`, or null where it cannot run (no OffscreenCanvas, or turned off). */
 export function attachBulkLayer(cy: Core): BulkLayer | null {
   const r = (cy as unknown as { renderer(): CanvasRenderer | undefined }).renderer();
   const probe = document.createElement('canvas');
   if (
-    !wanted() ||
+    switchedOff(KEY) ||
     !r ||
     typeof r.drawLayeredElements !== 'function' ||
     typeof r.drawCachedElement !== 'function' ||

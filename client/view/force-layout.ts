@@ -120,14 +120,14 @@ function openSketch(cy: Core, drawn: NodeSingular[]) {
  */
 export function runForceLayout(cy: Core, run: ForceLayoutRun): ForceLayoutHandle {
   const { nodes: drawn, edges: drawnEdges } = elementLists(cy);
+  // Held nodes (pinned, hand-placed, grabbed while the run lasts) by index; the index is built
+  // in `begin`, after this task, so a node grabbed before that is noted by id.
   const held = new Uint8Array(drawn.length);
-  const index = new Map<string, number>();
-  drawn.forEach((n, i) => {
-    index.set(n.id(), i);
-    if (run.fixed.has(n.id())) held[i] = 1;
-  });
+  let index: Map<string, number> | null = null;
+  const grabbed = new Set<string>();
   const grab = (e: { target: NodeSingular }) => {
-    const i = index.get(e.target.id());
+    grabbed.add(e.target.id());
+    const i = index?.get(e.target.id());
     if (i !== undefined) held[i] = 1;
   };
   cy.on('grab', 'node', grab);
@@ -158,6 +158,12 @@ export function runForceLayout(cy: Core, run: ForceLayoutRun): ForceLayoutHandle
   const begin = async () => {
     await nextTask();
     if (finished) return;
+    const ids = new Map<string, number>();
+    drawn.forEach((n, i) => {
+      ids.set(n.id(), i);
+      if (run.fixed.has(n.id()) || grabbed.has(n.id())) held[i] = 1;
+    });
+    index = ids;
     const nodeInput = drawn.map((n, i) => ({
       id: n.id(),
       at: { ...n.position() },

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { BulkLayerState } from '../../client/view/bulk-layer-state.js';
 import { ARTIFACTS, pageAt, useExplorer } from './harness.js';
+import { nodeNearCentre } from './screen-checks.js';
 
 /** A laptop and a projector. */
 const SIZES = [
@@ -74,26 +75,6 @@ async function inkOf(page: Page, url: string): Promise<Ink> {
   })()`)) as Ink;
 }
 
-/** A node well inside the canvas, nearest its middle, in page coordinates. */
-async function nodeNearMiddle(page: Page) {
-  const canvas = await page.locator('#cy').boundingBox();
-  if (!canvas) throw new Error('no canvas');
-  const boxes = (await page.evaluate('window.__entente.screenBoxes()')) as {
-    id: string;
-    x1: number;
-    y1: number;
-    x2: number;
-    y2: number;
-  }[];
-  const cx = canvas.x + canvas.width / 2;
-  const cy = canvas.y + canvas.height / 2;
-  const d = (b: (typeof boxes)[number]) =>
-    Math.hypot((b.x1 + b.x2) / 2 - cx, (b.y1 + b.y2) / 2 - cy);
-  const found = boxes.filter((b) => b.x2 - b.x1 >= 3).sort((a, b) => d(a) - d(b))[0];
-  if (!found) throw new Error('no node on the canvas');
-  return { x: (found.x1 + found.x2) / 2, y: (found.y1 + found.y2) / 2 };
-}
-
 describe('a bulk view is drawn by the bulk layer in a worker', () => {
   for (const size of SIZES) {
     const tag = `${size.width}x${size.height}`;
@@ -137,7 +118,7 @@ describe('a bulk view is drawn by the bulk layer in a worker', () => {
       await page.screenshot({ path: path.join(ARTIFACTS, `bulk-layer-${tag}.png`) });
 
       // A click on a node: Cytoscape's hit test, through the layer's grid, finds it.
-      const at = await nodeNearMiddle(page);
+      const at = await nodeNearCentre(page);
       await page.mouse.move(at.x, at.y);
       await page.mouse.click(at.x, at.y);
       await page.waitForFunction('window.__entente.snapshot().selection !== null', null, {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, pageAt, useExplorer } from './harness.js';
-import { unreachableControls } from './screen-checks.js';
+import { nodeNearCentre, unreachableControls } from './screen-checks.js';
 
 /** A laptop and a projector. */
 const SIZES = [
@@ -29,38 +29,6 @@ async function progressShown(page: Page) {
     null,
     { timeout: 30_000 },
   );
-}
-
-/** A node whose body lies well inside the canvas, away from the overlays in its corners. */
-async function nodeInView(page: Page) {
-  const canvas = await page.locator('#cy').boundingBox();
-  if (!canvas) throw new Error('no canvas');
-  const boxes = (await page.evaluate('window.__entente.screenBoxes()')) as {
-    id: string;
-    x1: number;
-    y1: number;
-    x2: number;
-    y2: number;
-  }[];
-  const cx = canvas.x + canvas.width / 2;
-  const cy = canvas.y + canvas.height / 2;
-  const inner = boxes.filter(
-    (b) =>
-      b.x1 > canvas.x + 200 &&
-      b.x2 < canvas.x + canvas.width - 200 &&
-      b.y1 > canvas.y + 120 &&
-      b.y2 < canvas.y + canvas.height - 120 &&
-      b.x2 - b.x1 >= 4,
-  );
-  // The one nearest the middle, so the drag lands on the canvas.
-  inner.sort(
-    (a, b) =>
-      Math.hypot((a.x1 + a.x2) / 2 - cx, (a.y1 + a.y2) / 2 - cy) -
-      Math.hypot((b.x1 + b.x2) / 2 - cx, (b.y1 + b.y2) / 2 - cy),
-  );
-  const found = inner[0];
-  if (!found) throw new Error('no node inside the canvas');
-  return { id: found.id, x: (found.x1 + found.x2) / 2, y: (found.y1 + found.y2) / 2 };
 }
 
 describe('the force layout of a large view runs in a worker', () => {
@@ -95,7 +63,8 @@ describe('the force layout of a large view runs in a worker', () => {
       expect(await positions(page)).toEqual(atStop);
 
       // Drag one node, then lay out again from scratch: it stays where it was put.
-      const node = await nodeInView(page);
+      // The one nearest the middle, so the drag lands on the canvas.
+      const node = await nodeNearCentre(page, { x: 200, y: 120 }, 4);
       await page.mouse.move(node.x, node.y);
       await page.mouse.down();
       await page.mouse.move(node.x + 30, node.y + 20, { steps: 4 });

@@ -195,3 +195,40 @@ export async function labelCollisions(page: Page): Promise<LabelCheck> {
   }
   return { shown: shown.length, hidden: boxes.length - shown.length, collisions };
 }
+
+/**
+ * The drawn node nearest the middle of the canvas whose body is at least `minPx` across and
+ * lies `inset` pixels inside the canvas edges (away from the overlays in its corners), in page
+ * coordinates.
+ */
+export async function nodeNearCentre(
+  page: Page,
+  inset = { x: 0, y: 0 },
+  minPx = 3,
+): Promise<{ id: string; x: number; y: number }> {
+  const canvas = await page.locator('#cy').boundingBox();
+  if (!canvas) throw new Error('no canvas');
+  const boxes = (await page.evaluate('window.__entente.screenBoxes()')) as {
+    id: string;
+    x1: number;
+    y1: number;
+    x2: number;
+    y2: number;
+  }[];
+  const cx = canvas.x + canvas.width / 2;
+  const cy = canvas.y + canvas.height / 2;
+  const off = (b: (typeof boxes)[number]) =>
+    Math.hypot((b.x1 + b.x2) / 2 - cx, (b.y1 + b.y2) / 2 - cy);
+  const found = boxes
+    .filter(
+      (b) =>
+        b.x1 > canvas.x + inset.x &&
+        b.x2 < canvas.x + canvas.width - inset.x &&
+        b.y1 > canvas.y + inset.y &&
+        b.y2 < canvas.y + canvas.height - inset.y &&
+        b.x2 - b.x1 >= minPx,
+    )
+    .sort((a, b) => off(a) - off(b))[0];
+  if (!found) throw new Error('no node inside the canvas');
+  return { id: found.id, x: (found.x1 + found.x2) / 2, y: (found.y1 + found.y2) / 2 };
+}
