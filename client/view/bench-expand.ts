@@ -74,6 +74,8 @@ export function prepareExpansion(cy: Core): {
   return {
     async expand(extra) {
       $scene.set(scene([...now, ...extra]));
+      // In bulk detail the new elements go in a task after the diff (view/bind-elements.ts).
+      await binding.applied();
       await laidOut;
       binding.dispose();
     },

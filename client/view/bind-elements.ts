@@ -7,9 +7,10 @@ import type {
   Position,
 } from 'cytoscape';
 import type { ReadableAtom } from 'nanostores';
-import { setDetail } from './cy.js';
+import { BULK_NODES, setDetail } from './cy.js';
 import { elementLists } from './cy-store.js';
 import type { ElementDef, Scene } from './elements.js';
+import { nextTask } from './next-task.js';
 import { seededRandom } from './seeded-random.js';
 
 /**
@@ -22,6 +23,8 @@ export interface ElementsBinding {
   dispose(): void;
   /** Positions remembered for nodes that left the canvas (filtered out), by id. */
   cache: Map<string, Position>;
+  /** Resolves once the latest scene is fully in (a bulk scene's new elements go a task later). */
+  applied(): Promise<void>;
 }
 
 /**
@@ -36,6 +39,7 @@ export function bindElements(
   hooks: { onAdded(ids: string[]): void; onApplied(): void },
 ): ElementsBinding {
   const cache = new Map<string, Position>();
+  let applying = 0;
   const apply = (scene: Scene) => {
     const want = new Map<string, ElementDef>();
     let nodeCount = 0;
@@ -43,7 +47,8 @@ export function bindElements(
       want.set(e.data.id, e);
       if (e.group === 'nodes') nodeCount += 1;
     }
-    const added: string[] = [];
+    const run = ++applying;
+    const present = new Set<string>();
     cy.batch(() => {
       // Switch the level of detail first, so thousands of new elements are styled once.
       setDetail(cy, nodeCount);
@@ -51,7 +56,6 @@ export function bindElements(
       // `cy.getElementById`, which build a collection per call): update what stays, note
       // what goes. At 10,000 nodes this runs over 40,000 elements on every scene change.
       const { nodes, edges } = elementLists(cy);
-      const present = new Set<string>();
       const gone: (NodeSingular | EdgeSingular)[] = [];
       for (const list of [nodes, edges]) {
         for (const ele of list) {
@@ -66,33 +70,50 @@ export function bindElements(
       }
       for (const ele of gone) if (ele.isNode()) cache.set(ele.id(), { ...ele.position() });
       if (gone.length > 0) cy.remove(cy.collection(gone as unknown as CollectionArgument));
-      const fresh: ElementDef[] = [];
-      const edgeAdds: ElementDefinition[] = [];
-      for (const def of scene.elements) {
-        if (present.has(def.data.id)) continue;
-        if (def.group === 'nodes') fresh.push(def);
-        else edgeAdds.push({ group: 'edges', data: def.data, classes: def.classes });
-      }
-      const around =
-        fresh.length > 0
-          ? adjacency(scene.elements.filter((e) => e.group === 'edges'))
-          : new Map<string, string[]>();
-      const adds: ElementDefinition[] = [];
-      for (const def of fresh) {
-        const known = cache.get(def.data.id);
-        const position = known ?? placeNear(cy, def.data.id, around.get(def.data.id) ?? []);
-        adds.push({ group: 'nodes', data: def.data, classes: def.classes, position });
-        if (!known) added.push(def.data.id);
-      }
-      // One add for all new nodes, then one for all new edges: far cheaper than one at a time.
-      if (adds.length > 0) cy.add(adds);
-      if (edgeAdds.length > 0) cy.add(edgeAdds);
     });
-    hooks.onApplied();
-    if (added.length > 0) hooks.onAdded(added);
+    /** New elements in, then the hooks (a layout for new nodes). */
+    const addFresh = () => {
+      const added: string[] = [];
+      cy.batch(() => {
+        const fresh: ElementDef[] = [];
+        const edgeAdds: ElementDefinition[] = [];
+        for (const def of scene.elements) {
+          if (present.has(def.data.id)) continue;
+          if (def.group === 'nodes') fresh.push(def);
+          else edgeAdds.push({ group: 'edges', data: def.data, classes: def.classes });
+        }
+        const around =
+          fresh.length > 0
+            ? adjacency(scene.elements.filter((e) => e.group === 'edges'))
+            : new Map<string, string[]>();
+        const adds: ElementDefinition[] = [];
+        for (const def of fresh) {
+          const known = cache.get(def.data.id);
+          const position = known ?? placeNear(cy, def.data.id, around.get(def.data.id) ?? []);
+          adds.push({ group: 'nodes', data: def.data, classes: def.classes, position });
+          if (!known) added.push(def.data.id);
+        }
+        // One add for all new nodes, then one for all new edges: far cheaper than one at a time.
+        if (adds.length > 0) cy.add(adds);
+        if (edgeAdds.length > 0) cy.add(edgeAdds);
+      });
+      hooks.onApplied();
+      if (added.length > 0) hooks.onAdded(added);
+    };
+    // In bulk detail the diff above walks 40,000 elements; adding in the same task would make
+    // one long task of both, so the new elements go in the next one. A newer scene arriving
+    // meanwhile takes over (its diff adds whatever is still missing).
+    if (nodeCount < BULK_NODES) {
+      addFresh();
+      return;
+    }
+    pending = nextTask().then(() => {
+      if (run === applying) addFresh();
+    });
   };
+  let pending: Promise<void> = Promise.resolve();
   const unsubscribe = $scene.subscribe(apply);
-  return { dispose: unsubscribe, cache };
+  return { dispose: unsubscribe, cache, applied: () => pending };
 }
 
 /** The `classes` string each element last got from its definition (other bindings own the transient ones). */

@@ -6,6 +6,7 @@ import { bindEvents, type CanvasHandlers } from './bind-events.js';
 import { bindHighlight } from './bind-highlight.js';
 import { bindHulls } from './bind-hulls.js';
 import { bulkLayerOf, createCy, drawnBounds } from './cy.js';
+import { elementLists } from './cy-store.js';
 import { drawnNodes } from './drawn-nodes.js';
 import { type ExportMeta, exportPng, exportSvg } from './export.js';
 import { fitViewport, type Insets, NO_INSETS } from './fit.js';
@@ -134,13 +135,13 @@ export function createGraphView(
       void layout(drawnBefore !== 0, true);
     },
   });
-  drawnBefore = cy.nodes().length;
+  drawnBefore = elementLists(cy).nodes.length;
   // The console drawer shrinks the canvas; cytoscape only notices window resizes by itself.
   const resizer = new ResizeObserver(() => cy.resize());
   resizer.observe(container);
   const offs = [
     derived.$scene.listen(() => {
-      drawnBefore = cy.nodes().length;
+      drawnBefore = elementLists(cy).nodes.length;
     }),
     s.$layout.listen(() => {
       world.update();
@@ -229,7 +230,11 @@ export function createGraphView(
       });
     },
     /** Resolves when the latest layout has stopped (tests and the bench wait on it). */
-    settled: () => layingOut.then(flushDeclutter),
+    settled: () =>
+      elements
+        .applied()
+        .then(() => layingOut)
+        .then(flushDeclutter),
     exportPng: (scale: number, meta: Omit<ExportMeta, 'world' | 'hulls'>) =>
       exportPng(cy, scale, { ...meta, world: s.$layout.get() === 'geo', hulls: hulls.outlines() }),
     exportSvg: (meta: Omit<ExportMeta, 'world' | 'hulls'>) =>
