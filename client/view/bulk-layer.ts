@@ -83,6 +83,11 @@ export interface BulkLayer {
   dim(on: boolean): void;
   /** What the layer holds and last drew, for tests. */
   state(): BulkLayerState;
+  /**
+   * While on, moved nodes are not sent to the worker (a layout's end lands under its sketch,
+   * a chunk a frame); turning it off sends the positions as they are then.
+   */
+  holdPositions(on: boolean): void;
   detach(): void;
 }
 
@@ -335,12 +340,13 @@ export function attachBulkLayer(cy: Core): BulkLayer | null {
     if (!reading) void readScene();
   };
   let positionFrame = 0;
+  let holding = false;
   const wantPositions = () => {
     positionsWanted = true;
-    if (reading || positionFrame) return;
+    if (reading || positionFrame || holding) return;
     positionFrame = requestAnimationFrame(() => {
       positionFrame = 0;
-      if (attached && !reading && positionsWanted) sendPositions();
+      if (attached && !reading && !holding && positionsWanted) sendPositions();
     });
   };
 
@@ -366,6 +372,10 @@ export function attachBulkLayer(cy: Core): BulkLayer | null {
       dimmed: alpha < 1,
       lastFrame,
     }),
+    holdPositions(on) {
+      holding = on;
+      if (!on && positionsWanted) wantPositions();
+    },
     dim(on) {
       const next = on ? DIMMED : 1;
       if (next === alpha) return;

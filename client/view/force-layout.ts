@@ -235,11 +235,18 @@ export function runForceLayout(cy: Core, run: ForceLayoutRun): ForceLayoutHandle
           if (finished) run.onPlaced?.();
           continue;
         }
-        // The bulk layer draws, hidden under the sketch until the end: a chunk per frame.
-        for (const [from, to] of chunkRanges(drawn.length, PLACE_CHUNK)) {
-          if (cancelled) return;
-          place(cy, drawn, held, xy, from, to);
-          if (to < drawn.length) await frame();
+        // The bulk layer draws, hidden under the sketch until the end: a chunk per frame,
+        // and the layer gets the positions once, after the last.
+        const layer = bulkLayerOf(cy);
+        layer?.holdPositions(true);
+        try {
+          for (const [from, to] of chunkRanges(drawn.length, PLACE_CHUNK)) {
+            if (cancelled) return;
+            place(cy, drawn, held, xy, from, to);
+            if (to < drawn.length) await frame();
+          }
+        } finally {
+          layer?.holdPositions(false);
         }
         if (finished) run.onPlaced?.();
         continue;
