@@ -16,7 +16,7 @@ import { layers } from 'cytoscape-layers';
 import type { BulkView } from './bulk-draw.js';
 import type { FromBulk, ToBulk } from './bulk-layer-messages.js';
 import type { BulkLayerState } from './bulk-layer-state.js';
-import { BPN, readPositions, sceneReader } from './bulk-scene.js';
+import { BPN, nodePositions, sceneReader } from './bulk-scene.js';
 import { elementLists } from './cy-store.js';
 import { type HitGrid, hitGrid } from './hit-grid.js';
 import { switchedOff } from './local-switch.js';
@@ -279,7 +279,7 @@ export function attachBulkLayer(cy: Core): BulkLayer | null {
 
   const sendPositions = () => {
     positionsWanted = false;
-    const xy = readPositions(nodes);
+    const xy = nodePositions(nodes);
     regrid(xy);
     post({ type: 'positions', version, xy }, [xy.buffer]);
   };

@@ -215,7 +215,7 @@ export function sceneReader(cy: Core, version: number) {
 }
 
 /** The nodes' positions, two floats per node, in the order the scene was read. */
-export function readPositions(nodes: readonly NodeSingular[]): Float32Array {
+export function nodePositions(nodes: readonly NodeSingular[]): Float32Array {
   const xy = new Float32Array(nodes.length * 2);
   for (let j = 0; j < nodes.length; j++) {
     const p = nodes[j]?.position();
